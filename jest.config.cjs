@@ -1,0 +1,10 @@
+/** Unit, workbook, host, run and UI tests. The LibreOffice/Chromium suites live in jest.e2e.config.cjs. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } }] },
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
+};
