@@ -41,6 +41,16 @@ export function roundToMultiple(x: MoneyLike, multiple: MoneyLike): Decimal {
   return d.div(m).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).mul(m);
 }
 
+/**
+ * ROUND(x/m, 0)*m for a value a sheet formula computes in double precision: the quotient as a double,
+ * then Excel's ROUND. Near-ties then fall as they fall in the sheet (e.g. 965,582/(1 + 0.666666666666667/2)
+ * is 724,186.5 to Excel, so 724,187), where exact decimal arithmetic on the same inputs would disagree.
+ */
+export function roundFormulaToMultiple(x: number, multiple: number): Decimal {
+  if (multiple === 0) return fromDouble(x);
+  return roundExcel(x / multiple, 0).mul(new Money(multiple));
+}
+
 /** Round a double to 15 significant digits: the value Excel will hold once it is written to a cell. */
 export const excelDouble = (x: number): number => (Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(15)) : x);
 

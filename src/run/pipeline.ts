@@ -1,0 +1,154 @@
+import { buildPayStructure, type PayStructure } from '../engine/payStructure';
+import { hasErrors, problem, type Problem } from '../engine/problem';
+import type { Progress, WorkbookHost, WriteReport } from '../hosts/host';
+import { assumptionNames, assumptionsSheet } from '../workbook/assumptions';
+import type { Grid } from '../workbook/grid';
+import { jobSlottingSheet } from '../workbook/layouts/jobSlotting';
+import { marketAnalysisSheet } from '../workbook/layouts/marketAnalysis';
+import { payStructureSheet } from '../workbook/layouts/payStructure';
+import { matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workbook/readInputs';
+import type { WorkbookUpdate } from '../workbook/sheetSpec';
+
+export type Stage = 'read' | 'parse' | 'compute' | 'layout' | 'write';
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Computed {
+  structure: PayStructure;
+  employeesByJob: Map<string, number>;
+  problems: Problem[];
+}
+
+export interface RunSummary {
+  currency: string;
+  payLine?: { model: string; a: number; b: number; r2: number; n: number };
+  grades: { grade: number; minimum: number; midpoint: number; maximum: number; jobs: number; employees: number }[];
+  counts: { jobs: number; benchmarks: number; surveyRows: number; employees: number };
+  flags: Record<string, number>;
+}
+
+export interface RunResult {
+  ok: boolean;
+  problems: Problem[];
+  summary?: RunSummary;
+  report?: WriteReport;
+  /** Milliseconds per stage. */
+  timings: Partial<Record<Stage, number>>;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('the run was cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+const checkCancelled = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw new CancelledError();
+};
+
+/** Read: list the sheets, pick the inputs, read them in one round trip. */
+export async function readWorkbook(host: WorkbookHost): Promise<{ grids: Map<string, Grid>; sheetOf: Map<string, string> }> {
+  const sheets = await host.listSheets();
+  const sheetOf = matchInputSheets(sheets);
+  const grids = await host.readSheets([...new Set(sheetOf.values())]);
+  return { grids, sheetOf };
+}
+
+/** Compute: everything the engine derives from the parsed inputs. */
+export function compute(parsed: ParsedWorkbook): Computed {
+  const { inputs } = parsed;
+  const structure = buildPayStructure(inputs);
+  const employeesByJob = new Map<string, number>();
+  for (const e of inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
+  return { structure, employeesByJob, problems: structure.problems };
+}
+
+/** Lay out: the output sheets and the defined names their formulas cite. */
+export function layout(parsed: ParsedWorkbook, computed: Computed): WorkbookUpdate {
+  const { inputs, assumptionsRead } = parsed;
+  const { structure, employeesByJob } = computed;
+  const a = inputs.assumptions;
+  const created = assumptionsRead.sheetName === undefined;
+  const market = marketAnalysisSheet(inputs.jobs, structure, a);
+  const jobsPerGrade = new Map<number, number>();
+  const employeesPerGrade = new Map<number, number>();
+  for (const s of structure.slotting) {
+    if (s.grade === undefined) continue;
+    jobsPerGrade.set(s.grade, (jobsPerGrade.get(s.grade) ?? 0) + 1);
+    employeesPerGrade.set(s.grade, (employeesPerGrade.get(s.grade) ?? 0) + (employeesByJob.get(s.job.code) ?? 0));
+  }
+  const sheets = [
+    ...(created ? [assumptionsSheet(a)] : []),
+    market.sheet,
+    payStructureSheet(structure, a, { jobs: jobsPerGrade, employees: employeesPerGrade, slottingLastRow: Math.max(2, structure.slotting.length + 1) }),
+    jobSlottingSheet(structure, employeesByJob, parsed.tables.get('employees')),
+  ];
+  return { sheets, names: [...assumptionNames(assumptionsRead, created), ...market.names] };
+}
+
+export function summarize(parsed: ParsedWorkbook, computed: Computed): RunSummary {
+  const s = computed.structure;
+  const flags: Record<string, number> = {};
+  for (const j of s.slotting) if (j.flag) flags[j.flag] = (flags[j.flag] ?? 0) + 1;
+  const perGrade = (g: number) => s.slotting.filter((j) => j.grade === g);
+  return {
+    currency: parsed.inputs.assumptions.currency,
+    payLine: s.fit ? { model: s.fit.model, a: s.fit.a, b: s.fit.b, r2: s.fit.r2, n: s.fit.n } : undefined,
+    grades: s.grades.map((g) => ({
+      grade: g.grade,
+      minimum: g.minimum.toNumber(),
+      midpoint: g.midpoint.toNumber(),
+      maximum: g.maximum.toNumber(),
+      jobs: perGrade(g.grade).length,
+      employees: perGrade(g.grade).reduce((n, j) => n + (computed.employeesByJob.get(j.job.code) ?? 0), 0),
+    })),
+    counts: {
+      jobs: parsed.inputs.jobs.length,
+      benchmarks: s.benchmarks.length,
+      surveyRows: parsed.inputs.market.length,
+      employees: parsed.inputs.employees.length,
+    },
+    flags,
+  };
+}
+
+/**
+ * The whole pipeline: read → parse → compute → lay out → write. Nothing is written when any
+ * problem is an error; the write itself is all-or-nothing.
+ */
+export async function runPipeline(host: WorkbookHost, options: RunOptions = {}): Promise<RunResult> {
+  const timings: Partial<Record<Stage, number>> = {};
+  const progress = (fraction: number, stage: string) => options.onProgress?.({ fraction, stage });
+  const time = async <T>(stage: Stage, f: () => T | Promise<T>): Promise<T> => {
+    checkCancelled(options.signal);
+    const t0 = performance.now();
+    const out = await f();
+    timings[stage] = performance.now() - t0;
+    return out;
+  };
+  progress(0, 'Reading the workbook');
+  const { grids, sheetOf } = await time('read', () => readWorkbook(host));
+  progress(0.2, 'Checking the data');
+  const parsed = await time('parse', () => parseWorkbook(grids, sheetOf));
+  const problems = [...parsed.problems];
+  if (hasErrors(problems)) return { ok: false, problems, timings };
+  progress(0.4, 'Building the structure');
+  const computed = await time('compute', () => compute(parsed));
+  problems.push(...computed.problems);
+  if (hasErrors(problems) || !computed.structure.fit || computed.structure.grades.length === 0) {
+    if (!hasErrors(problems)) problems.push(problem('error', 'no-structure', 'no structure could be built from this data'));
+    return { ok: false, problems, timings };
+  }
+  progress(0.6, 'Laying out the sheets');
+  const update = await time('layout', () => layout(parsed, computed));
+  progress(0.7, 'Writing the sheets');
+  const report = await time('write', () =>
+    host.write(update, { signal: options.signal, onProgress: (p) => progress(0.7 + 0.3 * p.fraction, p.stage) }),
+  );
+  progress(1, 'Done');
+  return { ok: true, problems, summary: summarize(parsed, computed), report, timings };
+}

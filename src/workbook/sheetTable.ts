@@ -1,0 +1,179 @@
+import { problem, type Problem } from '../engine/problem';
+import { cellAddress, parseRange } from './address';
+import { isBlank } from './cellValue';
+import type { Grid, GridValue } from './grid';
+import { normalizeHeader, type ColumnDef, type SheetDef } from './schema';
+
+/** A data table found on a sheet: where its header is and which sheet column holds each field. */
+export interface LocatedTable {
+  sheet: string;
+  headerRow: number;
+  /** Column def key → 1-based sheet column. */
+  columns: Map<string, number>;
+  /** Headers beyond the declared columns, kept when the sheet def asks for them. */
+  extras: { name: string; col: number }[];
+  firstDataRow: number;
+  lastDataRow: number;
+}
+
+/** One data row: the sheet row number and a way to fetch each field's raw value and address. */
+export interface DataRow {
+  row: number;
+  get(key: string): GridValue;
+  address(key: string): string;
+  extra(col: number): GridValue;
+}
+
+const HEADER_SCAN_ROWS = 30;
+
+const matcherFor = (def: SheetDef): Map<string, ColumnDef> => {
+  const m = new Map<string, ColumnDef>();
+  for (const c of def.columns) {
+    for (const n of [c.name, ...(c.synonyms ?? [])]) {
+      const k = normalizeHeader(n);
+      if (!m.has(k)) m.set(k, c);
+    }
+  }
+  return m;
+};
+
+const cellAt = (grid: Grid, row: number, col: number): GridValue => {
+  const r = grid.rows[row - grid.top];
+  if (!r) return null;
+  const v = r[col - grid.left];
+  return v === undefined ? null : v;
+};
+
+interface HeaderCandidate {
+  row: number;
+  columns: Map<string, number>;
+  duplicates: { name: string; col: number }[];
+  extras: { name: string; col: number }[];
+  left: number;
+  right: number;
+}
+
+function readHeader(grid: Grid, row: number, left: number, right: number, matcher: Map<string, ColumnDef>): HeaderCandidate {
+  const columns = new Map<string, number>();
+  const duplicates: { name: string; col: number }[] = [];
+  const extras: { name: string; col: number }[] = [];
+  for (let col = left; col <= right; col++) {
+    const v = cellAt(grid, row, col);
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    const def = matcher.get(normalizeHeader(v));
+    if (!def) {
+      extras.push({ name: v.trim(), col });
+      continue;
+    }
+    if (columns.has(def.key)) duplicates.push({ name: v.trim(), col });
+    else columns.set(def.key, col);
+  }
+  return { row, columns, duplicates, extras, left, right };
+}
+
+/**
+ * Find the table for `def` on a sheet: an Excel table whose header matches, else the first row
+ * (of the first 30) holding every required column, else the best partial match with problems.
+ */
+export function locateTable(grid: Grid, def: SheetDef): { table?: LocatedTable; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const matcher = matcherFor(def);
+  const required = def.columns.filter((c) => c.required);
+  const gridRight = grid.left + Math.max(0, ...grid.rows.map((r) => r.length)) - 1;
+  const gridBottom = grid.top + grid.rows.length - 1;
+
+  const candidates: { cand: HeaderCandidate; bottom: number }[] = [];
+  for (const t of grid.tables ?? []) {
+    const r = parseRange(t.range);
+    candidates.push({ cand: readHeader(grid, r.top, r.left, r.right, matcher), bottom: r.bottom });
+  }
+  if (candidates.length === 0 || !candidates.some((c) => required.every((d) => c.cand.columns.has(d.key)))) {
+    for (let row = grid.top; row <= Math.min(gridBottom, grid.top + HEADER_SCAN_ROWS - 1); row++) {
+      candidates.push({ cand: readHeader(grid, row, grid.left, gridRight, matcher), bottom: gridBottom });
+    }
+  }
+  const complete = candidates.find((c) => required.every((d) => c.cand.columns.has(d.key)));
+  const best = complete ?? [...candidates].sort((a, b) => b.cand.columns.size - a.cand.columns.size)[0];
+  if (!best || best.cand.columns.size === 0) {
+    problems.push(
+      problem('error', 'no-header', `no header row found; expected columns ${required.map((c) => c.name).join(', ')}`, { sheet: grid.sheet }),
+    );
+    return { problems };
+  }
+  const { cand } = best;
+  for (const d of cand.duplicates) {
+    problems.push(
+      problem('warning', 'duplicate-column', `column "${d.name}" repeats an earlier column and is ignored`, {
+        sheet: grid.sheet,
+        cell: cellAddress(cand.row, d.col),
+      }),
+    );
+  }
+  const missing = required.filter((c) => !cand.columns.has(c.key));
+  for (const c of missing) {
+    const names = [c.name, ...(c.synonyms ?? [])].slice(0, 4).join(', ');
+    problems.push(
+      problem('error', 'missing-column', `required column "${c.name}" not found in the header row (accepted names include ${names})`, {
+        sheet: grid.sheet,
+        row: cand.row,
+      }),
+    );
+  }
+  if (missing.length > 0) return { problems };
+
+  // Data runs to the table's end; a row that repeats the header starts another table and ends this one.
+  let last = best.bottom;
+  for (let row = cand.row + 1; row <= best.bottom; row++) {
+    const again = readHeader(grid, row, cand.left, cand.right, matcher);
+    if (again.columns.size >= Math.max(2, required.length)) {
+      last = row - 1;
+      problems.push(
+        problem('warning', 'second-table', `a second header row starts here; only the table above it is read`, {
+          sheet: grid.sheet,
+          row,
+        }),
+      );
+      break;
+    }
+  }
+  return {
+    table: {
+      sheet: grid.sheet,
+      headerRow: cand.row,
+      columns: cand.columns,
+      extras: def.keepExtraColumns ? cand.extras : [],
+      firstDataRow: cand.row + 1,
+      lastDataRow: last,
+    },
+    problems,
+  };
+}
+
+const TOTAL_LABEL = /^(grand\s+)?(sub\s*)?totals?\b|^sum$|^summe$|^total\s/i;
+
+/** The table's data rows, skipping blank rows and trailing totals rows (each skip reported as info). */
+export function dataRows(grid: Grid, table: LocatedTable, keyColumn: string): { rows: DataRow[]; problems: Problem[] } {
+  const rows: DataRow[] = [];
+  const problems: Problem[] = [];
+  const cols = [...table.columns.values(), ...table.extras.map((e) => e.col)];
+  const keyCol = table.columns.get(keyColumn);
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    if (cols.every((c) => isBlank(cellAt(grid, row, c)))) continue;
+    const first = cols.map((c) => cellAt(grid, row, c)).find((v) => !isBlank(v));
+    const keyBlank = keyCol === undefined || isBlank(cellAt(grid, row, keyCol));
+    if (typeof first === 'string' && TOTAL_LABEL.test(first.trim()) && (keyBlank || first === cellAt(grid, row, keyCol!))) {
+      problems.push(problem('info', 'totals-row', `"${first.trim()}" row skipped (a totals row is not data)`, { sheet: grid.sheet, row }));
+      continue;
+    }
+    rows.push({
+      row,
+      get: (key) => {
+        const c = table.columns.get(key);
+        return c === undefined ? null : cellAt(grid, row, c);
+      },
+      address: (key) => cellAddress(row, table.columns.get(key) ?? table.firstDataRow),
+      extra: (col) => cellAt(grid, row, col),
+    });
+  }
+  return { rows, problems };
+}
