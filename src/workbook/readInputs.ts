@@ -3,7 +3,8 @@ import { columnLetter } from './address';
 import { problem, type Problem, type SourceRef } from '../engine/problem';
 import type { AppraisalRow, Employee, Inputs, Job, MarketRow, Percentiles } from '../engine/types';
 import { readAssumptions, type AssumptionsRead } from './assumptions';
-import { readDate, readFlag, readNumber, readText } from './cellValue';
+import { readNumber } from './cellValue';
+import { rowsOf } from './fieldReader';
 import type { Grid, SheetInfo } from './grid';
 import { APPRAISAL, ASSUMPTIONS_SHEET, EMPLOYEES, INPUT_SHEETS, JOBS, MARKET, normalizeHeader, type SheetDef } from './schema';
 import { dataRows, locateTable, type DataRow, type LocatedTable } from './sheetTable';
@@ -31,82 +32,6 @@ export interface ParsedWorkbook {
   tables: Map<string, LocatedTable>;
   assumptionsRead: AssumptionsRead;
   problems: Problem[];
-}
-
-/** Reads fields of one data row, adding a cell-addressed problem for every bad value. */
-class FieldReader {
-  constructor(
-    private readonly sheet: string,
-    private readonly def: SheetDef,
-    private readonly problems: Problem[],
-  ) {}
-
-  private report(r: DataRow, key: string, text: string, severity: 'error' | 'warning' = 'error'): void {
-    this.problems.push(problem(severity, 'bad-value', text, { sheet: this.sheet, cell: r.address(key) }));
-  }
-
-  private col(key: string) {
-    return this.def.columns.find((c) => c.key === key)!;
-  }
-
-  private missing(r: DataRow, key: string): void {
-    const c = this.col(key);
-    if (c.required) this.report(r, key, `${c.name} is required`);
-  }
-
-  text(r: DataRow, key: string): string | undefined {
-    const res = readText(r.get(key));
-    if (res.ok) return res.value;
-    if (res.blank) this.missing(r, key);
-    else this.report(r, key, `${this.col(key).name} ${res.reason}`);
-    return undefined;
-  }
-
-  number(r: DataRow, key: string): number | undefined {
-    const c = this.col(key);
-    const res = readNumber(r.get(key), c.kind);
-    if (!res.ok) {
-      if (res.blank) this.missing(r, key);
-      else this.report(r, key, `${c.name} ${res.reason}`);
-      return undefined;
-    }
-    if (c.positive && res.value <= 0) {
-      this.report(r, key, `${c.name} must be above zero, not ${res.value}`);
-      return undefined;
-    }
-    if (c.nonNegative && res.value < 0) {
-      this.report(r, key, `${c.name} must not be negative, not ${res.value}`);
-      return undefined;
-    }
-    return res.value;
-  }
-
-  date(r: DataRow, key: string) {
-    const res = readDate(r.get(key));
-    if (res.ok) return res.value;
-    if (res.blank) this.missing(r, key);
-    else this.report(r, key, `${this.col(key).name} ${res.reason}`);
-    return undefined;
-  }
-
-  flag(r: DataRow, key: string): boolean | undefined {
-    const res = readFlag(r.get(key));
-    if (res.ok) return res.value;
-    if (res.blank) this.missing(r, key);
-    else this.report(r, key, `${this.col(key).name} ${res.reason}`);
-    return undefined;
-  }
-}
-
-function rowsOf(grid: Grid | undefined, def: SheetDef, keyColumn: string, problems: Problem[]) {
-  if (!grid) return undefined;
-  const located = locateTable(grid, def);
-  problems.push(...located.problems);
-  if (!located.table) return undefined;
-  const data = dataRows(grid, located.table, keyColumn);
-  problems.push(...data.problems);
-  if (data.rows.length === 0) problems.push(problem('error', 'empty-sheet', `${def.name} has a header but no data rows`, { sheet: grid.sheet }));
-  return { table: located.table, rows: data.rows, reader: new FieldReader(grid.sheet, def, problems) };
 }
 
 const refOf = (sheet: string, r: DataRow): SourceRef => ({ sheet, row: r.row });
