@@ -38,11 +38,14 @@ const refOf = (sheet: string, r: DataRow): SourceRef => ({ sheet, row: r.row });
 
 function parseJobs(grid: Grid | undefined, problems: Problem[]) {
   const jobs: Job[] = [];
+  // Codes of every row, good or bad, so one bad cell does not cascade into "unknown job" elsewhere.
+  const allCodes = new Set<string>();
   const t = rowsOf(grid, JOBS, 'code', problems);
-  if (!t) return { jobs };
+  if (!t) return { jobs, allCodes: undefined };
   const seen = new Map<string, string>();
   for (const r of t.rows) {
     const code = t.reader.text(r, 'code');
+    if (code !== undefined) allCodes.add(code.toUpperCase());
     const title = t.reader.text(r, 'title');
     const points = t.reader.number(r, 'points');
     const family = t.reader.text(r, 'family');
@@ -57,7 +60,7 @@ function parseJobs(grid: Grid | undefined, problems: Problem[]) {
     // A blank Benchmark column means every job with market data is a benchmark.
     jobs.push({ code, title, family, points, benchmark: benchmark ?? !t.table.columns.has('benchmark'), ref: refOf(grid!.sheet, r) });
   }
-  return { jobs, table: t.table };
+  return { jobs, allCodes, table: t.table };
 }
 
 const PERCENTILE_KEYS: [string, number][] = [['p10', 10], ['p25', 25], ['p50', 50], ['p75', 75], ['p90', 90]];
@@ -176,7 +179,7 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
     }
   }
   const tables = new Map<string, LocatedTable>();
-  const { jobs, table: jt } = parseJobs(grid('jobs'), problems);
+  const { jobs, allCodes, table: jt } = parseJobs(grid('jobs'), problems);
   const { market, table: mt } = parseMarket(grid('market'), problems);
   const { employees, table: et } = parseEmployees(grid('employees'), problems);
   const { appraisal, table: at } = parseAppraisal(grid('appraisal'), problems);
@@ -191,12 +194,12 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
   for (const e of employees) e.jobCode = canonical.get(e.jobCode.toUpperCase()) ?? e.jobCode;
   for (const m of market) m.jobCode = canonical.get(m.jobCode.toUpperCase()) ?? m.jobCode;
   for (const e of employees) {
-    if (!jobCodes.has(e.jobCode.toUpperCase()) && e.ref && et) {
+    if (allCodes && !allCodes.has(e.jobCode.toUpperCase()) && e.ref && et) {
       problems.push(problem('error', 'unknown-job', `job code "${e.jobCode}" is not on the ${JOBS.name} sheet`, { sheet: e.ref.sheet, cell: `${columnLetterOf(et, 'jobCode')}${e.ref.row}` }));
     }
   }
   for (const m of market) {
-    if (!jobCodes.has(m.jobCode.toUpperCase()) && m.ref && mt) {
+    if (allCodes && !allCodes.has(m.jobCode.toUpperCase()) && m.ref && mt) {
       problems.push(problem('warning', 'unknown-job', `market data for job code "${m.jobCode}", which is not on the ${JOBS.name} sheet, is ignored`, { sheet: m.ref.sheet, cell: `${columnLetterOf(mt, 'jobCode')}${m.ref.row}` }));
     }
   }
