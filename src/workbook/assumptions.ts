@@ -264,6 +264,7 @@ export function assumptionNames(read: AssumptionsRead, createdSheet: boolean): D
     if (p.kind === 'spread') {
       // Formulas use the low and high ends; a single % makes both the same cell.
       const constant = (x: number) => String(x);
+      names.push({ name: p.definedName, ref: ref && !spreadText ? ref : constant(a.rangeSpread.low) });
       names.push({ name: 'RangeSpreadLow', ref: ref && !spreadText ? ref : constant(a.rangeSpread.low) });
       names.push({ name: 'RangeSpreadHigh', ref: ref && !spreadText ? ref : constant(a.rangeSpread.high) });
       return;
