@@ -13,7 +13,7 @@ export function formatSummary(s: RunSummary): string {
   lines.push('');
   const header = ['Grade', `Minimum ${s.currency}`, 'Midpoint', 'Maximum', 'Jobs', 'Employees'];
   const rows = s.grades.map((g) => [String(g.grade), money(g.minimum), money(g.midpoint), money(g.maximum), String(g.jobs), String(g.employees)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
   const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   lines.push(fmt(header));
   for (const r of rows) lines.push(fmt(r));

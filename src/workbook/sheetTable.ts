@@ -79,7 +79,7 @@ export function locateTable(grid: Grid, def: SheetDef): { table?: LocatedTable; 
   const problems: Problem[] = [];
   const matcher = matcherFor(def);
   const required = def.columns.filter((c) => c.required);
-  const gridRight = grid.left + Math.max(0, ...grid.rows.map((r) => r.length)) - 1;
+  const gridRight = grid.left + grid.rows.reduce((w, r) => Math.max(w, r.length), 0) - 1;
   const gridBottom = grid.top + grid.rows.length - 1;
 
   const candidates: { cand: HeaderCandidate; bottom: number }[] = [];
