@@ -7,7 +7,7 @@ import { readNumber } from './cellValue';
 import { rowsOf } from './fieldReader';
 import type { Grid, SheetInfo } from './grid';
 import { APPRAISAL, ASSUMPTIONS_SHEET, EMPLOYEES, INPUT_SHEETS, JOBS, MARKET, normalizeHeader, type SheetDef } from './schema';
-import { dataRows, locateTable, type DataRow, type LocatedTable } from './sheetTable';
+import type { DataRow, LocatedTable } from './sheetTable';
 
 /** Which workbook sheet holds each input (by canonical name or synonym; the add-in's own sheets never count). */
 export function matchInputSheets(sheets: readonly SheetInfo[]): Map<string, string> {
@@ -33,6 +33,8 @@ export interface ParsedWorkbook {
   assumptionsRead: AssumptionsRead;
   problems: Problem[];
 }
+
+const optionalMoney = (n: number | undefined) => (n === undefined ? undefined : money(n));
 
 const refOf = (sheet: string, r: DataRow): SourceRef => ({ sheet, row: r.row });
 
@@ -126,7 +128,7 @@ function parseEmployees(grid: Grid | undefined, problems: Problem[]) {
       location: has('location') ? t.reader.text(r, 'location') : undefined,
       managerId: has('managerId') ? t.reader.text(r, 'managerId') : undefined,
       rating: has('rating') ? t.reader.number(r, 'rating') : undefined,
-      bonus: has('bonus') ? (() => { const b = t.reader.number(r, 'bonus'); return b === undefined ? undefined : money(b); })() : undefined,
+      bonus: has('bonus') ? optionalMoney(t.reader.number(r, 'bonus')) : undefined,
       weeklyHours: has('weeklyHours') ? t.reader.number(r, 'weeklyHours') : undefined,
       skillLevel: has('skillLevel') ? t.reader.number(r, 'skillLevel') : undefined,
       competencyScore: has('competencyScore') ? t.reader.number(r, 'competencyScore') : undefined,

@@ -17,11 +17,25 @@ export interface LocatedTable {
 }
 
 /** One data row: the sheet row number and a way to fetch each field's raw value and address. */
-export interface DataRow {
-  row: number;
-  get(key: string): GridValue;
-  address(key: string): string;
-  extra(col: number): GridValue;
+export class DataRow {
+  constructor(
+    private readonly grid: Grid,
+    private readonly table: LocatedTable,
+    readonly row: number,
+  ) {}
+
+  get(key: string): GridValue {
+    const c = this.table.columns.get(key);
+    return c === undefined ? null : cellAt(this.grid, this.row, c);
+  }
+
+  address(key: string): string {
+    return cellAddress(this.row, this.table.columns.get(key) ?? this.table.firstDataRow);
+  }
+
+  extra(col: number): GridValue {
+    return cellAt(this.grid, this.row, col);
+  }
 }
 
 const HEADER_SCAN_ROWS = 30;
@@ -37,12 +51,12 @@ const matcherFor = (def: SheetDef): Map<string, ColumnDef> => {
   return m;
 };
 
-const cellAt = (grid: Grid, row: number, col: number): GridValue => {
+function cellAt(grid: Grid, row: number, col: number): GridValue {
   const r = grid.rows[row - grid.top];
   if (!r) return null;
   const v = r[col - grid.left];
   return v === undefined ? null : v;
-};
+}
 
 interface HeaderCandidate {
   row: number;
@@ -122,8 +136,13 @@ export function locateTable(grid: Grid, def: SheetDef): { table?: LocatedTable; 
   if (missing.length > 0) return { problems };
 
   // Data runs to the table's end; a row that repeats the header starts another table and ends this one.
+  // Only a row whose key cell reads as the key column's header is looked at closely (cheap on 100k rows).
   let last = best.bottom;
-  for (let row = cand.row + 1; row <= best.bottom; row++) {
+  const keyDef = required[0];
+  const keyCol = keyDef ? cand.columns.get(keyDef.key) : undefined;
+  for (let row = cand.row + 1; keyCol !== undefined && row <= best.bottom; row++) {
+    const v = cellAt(grid, row, keyCol);
+    if (typeof v !== 'string' || v.length > 60 || /\d/.test(v) || matcher.get(normalizeHeader(v)) !== keyDef) continue;
     const again = readHeader(grid, row, cand.left, cand.right, matcher);
     if (again.columns.size >= Math.max(2, required.length)) {
       last = row - 1;
@@ -158,22 +177,21 @@ export function dataRows(grid: Grid, table: LocatedTable, keyColumn: string): { 
   const cols = [...table.columns.values(), ...table.extras.map((e) => e.col)];
   const keyCol = table.columns.get(keyColumn);
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    if (cols.every((c) => isBlank(cellAt(grid, row, c)))) continue;
-    const first = cols.map((c) => cellAt(grid, row, c)).find((v) => !isBlank(v));
+    let first: GridValue = null;
+    for (const c of cols) {
+      const v = cellAt(grid, row, c);
+      if (!isBlank(v)) {
+        first = v;
+        break;
+      }
+    }
+    if (first === null) continue;
     const keyBlank = keyCol === undefined || isBlank(cellAt(grid, row, keyCol));
     if (typeof first === 'string' && TOTAL_LABEL.test(first.trim()) && (keyBlank || first === cellAt(grid, row, keyCol!))) {
       problems.push(problem('info', 'totals-row', `"${first.trim()}" row skipped (a totals row is not data)`, { sheet: grid.sheet, row }));
       continue;
     }
-    rows.push({
-      row,
-      get: (key) => {
-        const c = table.columns.get(key);
-        return c === undefined ? null : cellAt(grid, row, c);
-      },
-      address: (key) => cellAddress(row, table.columns.get(key) ?? table.firstDataRow),
-      extra: (col) => cellAt(grid, row, col),
-    });
+    rows.push(new DataRow(grid, table, row));
   }
   return { rows, problems };
 }

@@ -73,3 +73,32 @@ describe('the pipeline on the six-job example', () => {
     expect(host.sheetNames()).toEqual(['Jobs', 'Market', 'Employees', 'Assumptions', 'Market Analysis', 'Pay Structure', 'Job Slotting']);
   });
 });
+
+describe('a workbook without an Assumptions sheet', () => {
+  it('gets one with the defaults, and the formulas cite its cells by defined name', async () => {
+    const host = new MemoryHost(sixJobSheets().filter((s) => s.name !== 'Assumptions'));
+    const result = await runPipeline(host);
+    expect(result.ok).toBe(true);
+    expect(host.sheetNames()).toContain('Assumptions');
+    const rows = host.getSheet('Assumptions')!.cells;
+    expect(rows[0]).toEqual(['Parameter', 'Value', 'Description']);
+    const rangeSpreadRow = rows.findIndex((r) => r[0] === 'Range Spread') + 1;
+    const names = new Map(host.names().map((n) => [n.name, n.ref]));
+    expect(names.get('RangeSpreadLow')).toBe(`Assumptions!$B$${rangeSpreadRow}`);
+    expect(rows[rangeSpreadRow - 1][1]).toBe(0.5);
+    // Defaults: exponential pay line over 10 grades.
+    expect(result.summary!.payLine!.model).toBe('Exponential');
+    expect(result.summary!.grades).toHaveLength(10);
+  });
+
+  it('a user Assumptions sheet is read, never rewritten, and names point at its cells', async () => {
+    const host = new MemoryHost(sixJobSheets());
+    const before = JSON.stringify(host.getSheet('Assumptions')!.cells);
+    await runPipeline(host);
+    expect(JSON.stringify(host.getSheet('Assumptions')!.cells)).toBe(before);
+    const names = new Map(host.names().map((n) => [n.name, n.ref]));
+    expect(names.get('RoundingMultiple')).toBe('Assumptions!$B$7');
+    // Not on the user's sheet: a named constant with the default.
+    expect(names.get('AgingRate')).toBe('0.03');
+  });
+});
