@@ -1,0 +1,1 @@
+export { FileHost } from './fileHost';

@@ -1,0 +1,164 @@
+import { cellAddress, columnLetter, parseRange } from '../../workbook/address';
+import type { SheetSpec, SpecCell } from '../../workbook/sheetSpec';
+import { conditionalFormattingXml } from './conditionalFormats';
+import { ByteSink } from './byteSink';
+import { encodeOoxmlEscapes, escapeText, NS, XML_DECLARATION } from './xml';
+
+/** What a worksheet needs from the rest of the package. */
+export interface SheetWriteContext {
+  /** cellXfs index for a number format. */
+  styleOf(format: string): number;
+  /** dxfs index for a conditional format's fill and font (ARGB). */
+  dxfOf(fill: string, font?: string): number;
+  /** Relationship ids of the sheet's table parts, in spec order. */
+  tableRelIds: readonly string[];
+  drawingRelId?: string;
+  /** 1904 workbooks: days to add to numbers in these (date) styles. */
+  dateShift?: { styles: ReadonlySet<number>; days: number };
+}
+
+/** Style index per cell: the last format whose range covers it wins, as with successive Excel writes. */
+function styleLookup(spec: SheetSpec, ctx: SheetWriteContext): (row: number, col: number) => number {
+  const byColumn: { top: number; bottom: number; style: number }[][] = [];
+  for (const f of spec.formats ?? []) {
+    const r = parseRange(f.range);
+    const style = ctx.styleOf(f.format);
+    for (let c = r.left; c <= r.right; c++) (byColumn[c] ??= []).push({ top: r.top, bottom: r.bottom, style });
+  }
+  return (row, col) => {
+    const list = byColumn[col];
+    if (!list) return 0;
+    for (let i = list.length - 1; i >= 0; i--) if (row >= list[i].top && row <= list[i].bottom) return list[i].style;
+    return 0;
+  };
+}
+
+const needsPreserve = /^\s|\s$|[\n\t\r]/;
+
+/** Numbers as SpreadsheetML doubles (`1E-7`, no `-0`); validation has already refused NaN and infinities. */
+const numberText = (n: number): string => (Object.is(n, -0) ? '0' : String(n).replace('e', 'E'));
+
+/** Text as cell content: escaped, `_xHHHH_` look-alikes protected. */
+const cellText = (text: string): string => escapeText(encodeOoxmlEscapes(text));
+
+/**
+ * One `<c>`. Text is always an inline string, whatever it starts with, so it can never become a
+ * formula; only a FormulaCell writes `<f>`.
+ */
+function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell, style: number, shift: number): void {
+  if (cell === null || cell === undefined || cell === '') {
+    if (style === 0) return;
+    out.ascii('<c r="');
+    out.ascii(column);
+    out.int(row);
+    out.ascii('" s="');
+    out.int(style);
+    out.ascii('"/>');
+    return;
+  }
+  out.ascii('<c r="');
+  out.ascii(column);
+  out.int(row);
+  if (style > 0) {
+    out.ascii('" s="');
+    out.int(style);
+  }
+  switch (typeof cell) {
+    case 'number':
+      out.ascii('"><v>');
+      out.ascii(numberText(cell + shift));
+      out.ascii('</v></c>');
+      return;
+    case 'boolean':
+      out.ascii(cell ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
+      return;
+    case 'string':
+      out.ascii(needsPreserve.test(cell) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+      out.text(cellText(cell));
+      out.ascii('</t></is></c>');
+      return;
+    default: {
+      const v = cell.value;
+      out.ascii(typeof v === 'string' ? '" t="str"><f>' : typeof v === 'boolean' ? '" t="b"><f>' : '"><f>');
+      out.text(escapeText(cell.formula.slice(1)));
+      out.ascii('</f>');
+      if (typeof v === 'number') {
+        out.ascii('<v>');
+        out.ascii(numberText(v + shift));
+        out.ascii('</v>');
+      } else if (typeof v === 'boolean') out.ascii(v ? '<v>1</v>' : '<v>0</v>');
+      else if (typeof v === 'string') {
+        out.ascii('<v>');
+        out.text(cellText(v));
+        out.ascii('</v>');
+      }
+      out.ascii('</c>');
+    }
+  }
+}
+
+function sheetViewXml(freeze: SheetSpec['freeze']): string {
+  if (!freeze || (freeze.rows === 0 && freeze.columns === 0)) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const { rows, columns } = freeze;
+  const pane = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = `${columns > 0 ? ` xSplit="${columns}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''}`;
+  const topLeft = cellAddress(rows + 1, columns + 1);
+  return (
+    `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
+  );
+}
+
+function colsXml(spec: SheetSpec): string {
+  const cols = (spec.columns ?? [])
+    .map((c, i) => {
+      if (!c || (c.width === undefined && !c.hidden)) return '';
+      const width = c.width !== undefined ? ` width="${c.width}" customWidth="1"` : ' width="8.43"';
+      return `<col min="${i + 1}" max="${i + 1}"${width}${c.hidden ? ' hidden="1"' : ''}/>`;
+    })
+    .join('');
+  return cols ? `<cols>${cols}</cols>` : '';
+}
+
+/** A worksheet part for a spec, written straight into bytes. Elements follow CT_Worksheet's order. */
+export function buildWorksheet(spec: SheetSpec, ctx: SheetWriteContext): Uint8Array {
+  const styleAt = styleLookup(spec, ctx);
+  const width = spec.cells.reduce((w, row) => Math.max(w, row.length), 0);
+  const letters: string[] = [];
+  for (let c = 1; c <= Math.max(width, 1); c++) letters.push(columnLetter(c));
+  const dimension = spec.cells.length > 0 && width > 0 ? `A1:${letters[width - 1]}${spec.cells.length}` : 'A1';
+
+  const out = new ByteSink();
+  out.text(
+    `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="${dimension}"/>` +
+      `${sheetViewXml(spec.freeze)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(spec)}<sheetData>`,
+  );
+  for (let r = 0; r < spec.cells.length; r++) {
+    const cells = spec.cells[r];
+    const rowNumber = r + 1;
+    let opened = false;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      const style = styleAt(rowNumber, c + 1);
+      if ((cell === null || cell === undefined || cell === '') && style === 0) continue;
+      if (!opened) {
+        out.ascii('<row r="');
+        out.int(rowNumber);
+        out.ascii('">');
+        opened = true;
+      }
+      writeCell(out, letters[c], rowNumber, cell, style, ctx.dateShift?.styles.has(style) ? ctx.dateShift.days : 0);
+    }
+    if (opened) out.ascii('</row>');
+  }
+  const tail: string[] = ['</sheetData>'];
+  tail.push(conditionalFormattingXml(spec.conditionalFormats ?? [], ctx.dxfOf));
+  tail.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (ctx.drawingRelId) tail.push(`<drawing r:id="${ctx.drawingRelId}"/>`);
+  if (ctx.tableRelIds.length > 0) {
+    tail.push(`<tableParts count="${ctx.tableRelIds.length}">${ctx.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`);
+  }
+  tail.push('</worksheet>');
+  out.text(tail.join(''));
+  return out.toBytes();
+}

@@ -1,0 +1,162 @@
+import { parseCell, parseRange } from '../workbook/address';
+import { isFormula, type SheetSpec, type WorkbookUpdate } from '../workbook/sheetSpec';
+import { HostError } from './host';
+import { sheetNameProblem } from './sheetNames';
+
+/** Excel's hard limits. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+export const MAX_TEXT_LENGTH = 32_767;
+export const MAX_FORMULA_LENGTH = 8_192;
+
+const NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.\\?]*$/;
+const COLOR_PATTERN = /^#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$/;
+
+/** True when a defined or table name would read as a cell address (A1 or R1C1), which Excel forbids. */
+export function looksLikeCellReference(name: string): boolean {
+  return /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name);
+}
+
+export function definedNameProblem(name: string): string | undefined {
+  if (!NAME_PATTERN.test(name) || name.length > 255) return `"${name}" is not a valid name`;
+  if (looksLikeCellReference(name)) return `"${name}" reads as a cell reference`;
+  return undefined;
+}
+
+/**
+ * Check a whole update before anything is written, so a host can stay all-or-nothing.
+ * Throws one HostError listing every problem found.
+ */
+export function validateUpdate(update: WorkbookUpdate): void {
+  const problems: string[] = [];
+  const sheetNames = new Set<string>();
+  const tableNames = new Set<string>();
+  for (const spec of update.sheets) {
+    const nameProblem = sheetNameProblem(spec.name);
+    if (nameProblem) problems.push(nameProblem);
+    const key = String(spec.name).toLowerCase();
+    if (sheetNames.has(key)) problems.push(`sheet "${spec.name}" is written twice`);
+    sheetNames.add(key);
+    if (spec.role !== 'output' && spec.role !== 'input') problems.push(`${spec.name}: role must be output or input`);
+    checkCells(spec, problems);
+    checkRanges(spec, problems);
+    for (const t of spec.tables ?? []) {
+      const tKey = t.name.toLowerCase();
+      if (tableNames.has(tKey)) problems.push(`table "${t.name}" is defined twice`);
+      tableNames.add(tKey);
+    }
+  }
+  const names = new Set<string>();
+  for (const n of update.names) {
+    const p = definedNameProblem(n.name);
+    if (p) problems.push(`defined name ${p}`);
+    const key = n.name.toLowerCase();
+    if (names.has(key)) problems.push(`defined name "${n.name}" is given twice`);
+    if (tableNames.has(key)) problems.push(`defined name "${n.name}" is also a table name`);
+    names.add(key);
+    if (typeof n.ref !== 'string' || n.ref.trim() === '' || n.ref.startsWith('=')) problems.push(`defined name "${n.name}": ref must be formula text without "="`);
+  }
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 10).join('; ');
+    const more = problems.length > 10 ? ` (and ${problems.length - 10} more)` : '';
+    throw new HostError(`Cannot write the workbook: ${shown}${more}`, 'invalid-update');
+  }
+}
+
+function checkCells(spec: SheetSpec, problems: string[]): void {
+  if (spec.cells.length > MAX_ROWS) problems.push(`${spec.name}: more than ${MAX_ROWS} rows`);
+  let reported = 0;
+  const report = (r: number, c: number, what: string): void => {
+    if (reported++ < 5) problems.push(`${spec.name}!R${r + 1}C${c + 1}: ${what}`);
+  };
+  for (let r = 0; r < spec.cells.length; r++) {
+    const row = spec.cells[r];
+    if (row.length > MAX_COLUMNS) report(r, row.length - 1, `more than ${MAX_COLUMNS} columns`);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell === null || cell === undefined || typeof cell === 'boolean') continue;
+      if (typeof cell === 'number') {
+        if (!Number.isFinite(cell)) report(r, c, `${cell} is not a finite number`);
+      } else if (typeof cell === 'string') {
+        if (cell.length > MAX_TEXT_LENGTH) report(r, c, `text longer than ${MAX_TEXT_LENGTH} characters`);
+      } else if (isFormula(cell)) {
+        if (!cell.formula.startsWith('=') || cell.formula.length < 2) report(r, c, `formula "${cell.formula}" must start with "="`);
+        if (cell.formula.length > MAX_FORMULA_LENGTH) report(r, c, `formula longer than ${MAX_FORMULA_LENGTH} characters`);
+        if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) report(r, c, `cached value ${cell.value} is not finite`);
+      } else {
+        report(r, c, 'unsupported cell value');
+      }
+    }
+  }
+}
+
+function checkRanges(spec: SheetSpec, problems: string[]): void {
+  const range = (what: string, a1: string): ReturnType<typeof parseRange> | undefined => {
+    try {
+      const r = parseRange(a1);
+      if (r.bottom > MAX_ROWS || r.right > MAX_COLUMNS) throw new RangeError('beyond the sheet');
+      return r;
+    } catch {
+      problems.push(`${spec.name}: ${what} range "${a1}" is not an A1 range`);
+      return undefined;
+    }
+  };
+  const color = (what: string, value: string | undefined): void => {
+    if (value !== undefined && !COLOR_PATTERN.test(value)) problems.push(`${spec.name}: ${what} colour "${value}" is not RRGGBB`);
+  };
+  for (const f of spec.formats ?? []) {
+    range('format', f.range);
+    if (typeof f.format !== 'string' || f.format === '') problems.push(`${spec.name}: empty number format on ${f.range}`);
+  }
+  const placed: { name: string; r: ReturnType<typeof parseRange> }[] = [];
+  for (const t of spec.tables ?? []) {
+    const p = definedNameProblem(t.name);
+    if (p) problems.push(`${spec.name}: table ${p}`);
+    const r = range(`table ${t.name}`, t.range);
+    if (!r) continue;
+    for (const other of placed) {
+      if (r.top <= other.r.bottom && other.r.top <= r.bottom && r.left <= other.r.right && other.r.left <= r.right) {
+        problems.push(`${spec.name}: tables ${other.name} and ${t.name} overlap`);
+      }
+    }
+    placed.push({ name: t.name, r });
+    const headers = new Set<string>();
+    for (let c = r.left; c <= r.right; c++) {
+      const h = spec.cells[r.top - 1]?.[c - 1];
+      if (typeof h !== 'string' || h.trim() === '') {
+        problems.push(`${spec.name}: table ${t.name} needs a text header in column ${c}`);
+      } else if (headers.has(h.toLowerCase())) {
+        problems.push(`${spec.name}: table ${t.name} repeats the header "${h}"`);
+      } else headers.add(h.toLowerCase());
+    }
+  }
+  for (const cf of spec.conditionalFormats ?? []) {
+    range(`conditional format`, cf.range);
+    if (cf.kind === 'colorScale') {
+      color('colour scale', cf.min);
+      color('colour scale', cf.mid);
+      color('colour scale', cf.max);
+    } else {
+      color('fill', cf.fill);
+      color('font', cf.font);
+    }
+  }
+  for (const chart of spec.charts ?? []) {
+    try {
+      parseCell(chart.anchor);
+    } catch {
+      problems.push(`${spec.name}: chart "${chart.title}" anchor "${chart.anchor}" is not a cell`);
+    }
+    if (!(chart.widthCells > 0 && chart.heightCells > 0)) problems.push(`${spec.name}: chart "${chart.title}" has no size`);
+    if (chart.series.length === 0) problems.push(`${spec.name}: chart "${chart.title}" has no series`);
+    for (const s of chart.series) {
+      range(`chart series ${s.name}`, s.values);
+      if (s.categories) range(`chart categories ${s.name}`, s.categories);
+    }
+  }
+  if (spec.freeze) {
+    const { rows, columns } = spec.freeze;
+    if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 0 || columns < 0) problems.push(`${spec.name}: freeze must be whole rows and columns`);
+  }
+}
+
