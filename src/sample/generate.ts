@@ -132,9 +132,9 @@ function catalogue(): CatalogueEntry[][] {
   return FAMILIES.map((family, familyIndex) => {
     const entries: CatalogueEntry[] = [];
     family.tracks.forEach((_t, track) => {
-      for (const level of LEVELS) if (level.scope === 'track') entries.push({ familyIndex, track, level, priority: level.priority + 3 * track });
+      for (const level of LEVELS) if (level.scope === 'track') entries.push({ familyIndex, track, level, priority: rotated(level.priority, familyIndex) + 3 * track });
     });
-    for (const level of LEVELS) if (level.scope === 'family') entries.push({ familyIndex, track: -1, level, priority: level.priority });
+    for (const level of LEVELS) if (level.scope === 'family') entries.push({ familyIndex, track: -1, level, priority: rotated(level.priority, familyIndex) });
     return entries.sort((a, b) => a.priority - b.priority || a.track - b.track || a.level.rank - b.level.rank);
   });
 }
@@ -168,6 +168,9 @@ function familyQuotas(total: number, sizes: number[]): number[] {
   }
   return quotas;
 }
+
+/** Each family starts its job list at a different level, so a small sample still covers every level. */
+const rotated = (priority: number, familyIndex: number): number => (priority + 2.7 * familyIndex) % 11;
 
 function generateJobs(rng: Random, count: number): SampleJob[] {
   const cat = catalogue();
