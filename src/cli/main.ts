@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HostError } from '../hosts/host';
 import { FileHost } from '../hosts/file/fileHost';
@@ -66,6 +67,7 @@ async function sample(args: Parsed, out: (s: string) => void): Promise<number> {
   const seed = positiveInt(args.flags.get('--seed'), '--seed', 42);
   const host = FileHost.createEmpty();
   await host.write(sampleUpdate({ employees, seed }));
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   await host.saveAs(file);
   out(`Wrote ${file}: sample workbook with ${employees} employees (seed ${seed}).`);
   return 0;
@@ -85,6 +87,7 @@ async function run(args: Parsed, out: (s: string) => void): Promise<number> {
     else out(`${input}: the data has errors; nothing was written.\n${formatProblems(result.problems)}`);
     return 1;
   }
+  fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
   await host.saveAs(output);
   if (json) {
     out(JSON.stringify({ ok: true, output, summary: result.summary, problems: result.problems, notes: result.report?.notes, timings: result.timings }, null, 2));

@@ -57,7 +57,7 @@ export function buildPayStructure(input: { jobs: Job[]; market: MarketRow[]; ass
 
   result.grades = buildRanges(result.fit, edges, a);
   for (const r of result.grades) {
-    if (!r.minimum.isPositive()) {
+    if (!r.minimum.gt(0)) {
       problems.push(problem('error', 'non-positive-range', `grade ${r.grade}: the pay line gives a midpoint of ${r.midpoint.toString()} and a minimum of ${r.minimum.toString()}; a range needs positive pay`, ASSUMPTIONS));
     }
   }

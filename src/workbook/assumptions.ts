@@ -150,6 +150,31 @@ export function parseParameter(def: ParamDef, v: GridValue): Parsed {
   }
 }
 
+/**
+ * Can formulas cite the user's cell for this parameter? Only when the cell holds exactly the value
+ * in force: 5 typed for 5% or "Yes" for Y would mislead a formula, so those become named constants.
+ */
+export function citable(def: ParamDef, raw: GridValue, value: unknown): boolean {
+  switch (def.kind) {
+    case 'number':
+    case 'integer':
+    case 'percent':
+    case 'date':
+      return typeof raw === 'number' && (def.kind !== 'date' ? raw === value : true);
+    case 'money':
+      return typeof raw === 'number' && raw === Number(String(value));
+    case 'spread':
+      return typeof raw === 'number' && raw === (value as { low: number }).low;
+    case 'choice':
+    case 'text':
+      return typeof raw === 'string' && raw.trim().toLowerCase() === String(value).toLowerCase();
+    case 'flag':
+      return typeof raw === 'string' && ['Y', 'N'].includes(raw.trim().toUpperCase());
+    case 'list':
+      return typeof raw === 'string' || typeof raw === 'number';
+  }
+}
+
 export function defaultAssumptions(): Assumptions {
   const out: Record<string, unknown> = {};
   for (const p of PARAMETERS) {
@@ -201,7 +226,7 @@ export function readAssumptions(grid: Grid | undefined): AssumptionsRead {
       continue;
     }
     target[def.key] = parsed.value;
-    cells.set(def.key, { row, col: grid.left + valueIdx });
+    if (citable(def, value, parsed.value)) cells.set(def.key, { row, col: grid.left + valueIdx });
   }
   return { assumptions, cells, sheetName: grid.sheet, problems };
 }

@@ -6,7 +6,7 @@ import { compareFormulaCells } from './support/parity';
 import { recalculateWithLibreOffice, stripCachedValues } from './support/libreoffice';
 
 /** The demo: the sample workbook through the pipeline's stages, keeping the update to compare with. */
-async function demoOutput(options: { employees: number; seed: number }) {
+async function demoOutput(options: Parameters<typeof sampleUpdate>[0]) {
   const sample = FileHost.createEmpty();
   await sample.write(sampleUpdate(options));
   const host = FileHost.fromBytes(sample.toBytes());
@@ -35,5 +35,17 @@ describe('formula parity with LibreOffice', () => {
     const midpoint = ps.cells[1][4] as { formula: string; value: number };
     const tampered = { ...ps, cells: ps.cells.map((r, i) => (i === 1 ? r.map((c, j) => (j === 4 ? { ...midpoint, value: midpoint.value + 0.01 } : c)) : r)) };
     expect(compareFormulaCells([tampered], grids).mismatches.map((m) => m.cell)).toEqual(['E2']);
+  });
+
+  it.each([
+    ['Power pay line, geometric bands, compound aging, P60, +5% position, 40%-70% spread', { payLine: 'Power', gradeBands: 'Geometric', agingMethod: 'Compound', marketPercentile: 60, marketPosition: 0.05, rangeSpread: { low: 0.4, high: 0.7 }, grades: 12, rounding: 1 }],
+    ['Linear pay line, P75, −3% position, cents rounding', { payLine: 'Linear', marketPercentile: 75, marketPosition: -0.03, rounding: 0.01, agingRate: 0.045 }],
+  ] as const)('holds with %s', async (_label, assumptions) => {
+    const { bytes, update } = await demoOutput({ employees: 150, seed: 9, assumptions: assumptions as never });
+    const recalculated = FileHost.fromBytes(recalculateWithLibreOffice(stripCachedValues(bytes), 'variant.xlsx'));
+    const outputs = update.sheets.filter((s) => s.role === 'output');
+    const { checked, mismatches } = compareFormulaCells(outputs, await recalculated.readSheets(outputs.map((s) => s.name)));
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(300);
   });
 });

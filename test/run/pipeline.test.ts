@@ -38,7 +38,7 @@ describe('the pipeline on the six-job example', () => {
     expect(value(host, ps, 'H4')).toBeNull();
     // Live formulas on the Assumptions names.
     expect((cell(host, ps, 'D2') as FormulaCell).formula).toBe('=ROUND((E2/(1+L2/2))/RoundingMultiple,0)*RoundingMultiple');
-    expect((cell(host, ps, 'E2') as FormulaCell).formula).toBe('=ROUND((PayLineA+PayLineB*(B2+C2)/2)/RoundingMultiple,0)*RoundingMultiple');
+    expect((cell(host, ps, 'E2') as FormulaCell).formula).toBe('=ROUND((PayLineA+PayLineB*((B2+C2)/2))/RoundingMultiple,0)*RoundingMultiple');
     // Jobs per grade: 200, 300, 500 | 750 | 900, 1200; employees: E3 (J4), E4, E5 (J6) in grade 1; E1 (J1), E2 (J2) in grade 3.
     expect([2, 3, 4].map((r) => value(host, ps, `J${r}`))).toEqual([3, 1, 2]);
     expect([2, 3, 4].map((r) => value(host, ps, `K${r}`))).toEqual([3, 0, 2]);
@@ -100,5 +100,13 @@ describe('a workbook without an Assumptions sheet', () => {
     expect(names.get('RoundingMultiple')).toBe('Assumptions!$B$7');
     // Not on the user's sheet: a named constant with the default.
     expect(names.get('AgingRate')).toBe('0.03');
+  });
+
+  it('a percentage typed as a whole number is a named constant, not a citation of the cell', async () => {
+    const host = new MemoryHost(sixJobSheets({ assumptions: [['Market Position', 5]] }));
+    const result = await runPipeline(host);
+    expect(result.ok).toBe(true);
+    const names = new Map(host.names().map((n) => [n.name, n.ref]));
+    expect(names.get('MarketPosition')).toBe('0.05');
   });
 });

@@ -2,7 +2,9 @@ import type { PayLineModel } from '../../engine/types';
 import { PAY_LINE_A, PAY_LINE_B } from './names';
 
 /** The pay line at `x` (a cell or expression) as a sheet formula, matching `predictPayLine` operation by operation. */
-export function payLineFormula(model: PayLineModel, x: string): string {
+export function payLineFormula(model: PayLineModel, points: string): string {
+  // Parenthesised: ^ binds tighter than / in Excel, so (B2+C2)/2^b would be wrong.
+  const x = /^[A-Z]+\$?\d+$|^\$?[A-Z]+\$?\d+$/.test(points) ? points : `(${points})`;
   switch (model) {
     case 'Linear':
       return `${PAY_LINE_A}+${PAY_LINE_B}*${x}`;

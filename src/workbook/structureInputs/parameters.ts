@@ -91,8 +91,10 @@ export function readStructureSettings(grid: Grid | undefined): StructureSettings
     const name = normalizeHeader(cols[nameIdx] as string);
     const value = cols[nameIdx + 1] ?? null;
     const where = { sheet: grid.sheet, cell: cellAddress(row, grid.left + nameIdx + 1) };
-    if (name === normalizeHeader('Grade Bands') && typeof value === 'string') {
-      customBands = CUSTOM_BAND_CHOICES.some((c) => normalizeHeader(c) === normalizeHeader(value));
+    if (name === normalizeHeader('Grade Bands')) {
+      // The first value counts, as readAssumptions takes it.
+      if (!seen.has('gradeBands')) customBands = typeof value === 'string' && CUSTOM_BAND_CHOICES.some((c) => normalizeHeader(c) === normalizeHeader(value));
+      seen.add('gradeBands');
       return;
     }
     const def = byName.get(name);
