@@ -1,0 +1,75 @@
+import type Decimal from 'decimal.js';
+import { problem, type Problem, type Where } from '../problem';
+import type { GradeRange } from '../structure';
+import type { GradedEmployee } from '../evaluation/paySystem';
+import { adjustForLocation, differentialOf, type LocationDifferential } from './geography';
+
+export type RangeStatus = '' | 'Below minimum' | 'Above maximum' | 'No grade';
+
+/** An employee set against the range of their grade, moved by their location's differential. */
+export interface EmployeeRange extends GradedEmployee {
+  location?: string;
+  /** The location's differential in force (0 when the employee has no location or it is not listed). */
+  differential: number;
+  minimum?: Decimal;
+  midpoint?: Decimal;
+  maximum?: Decimal;
+  /** Base salary / midpoint. */
+  compaRatio?: Decimal;
+  /** (salary − min)/(max − min); undefined for a zero-width range. */
+  penetration?: Decimal;
+  status: RangeStatus;
+}
+
+/**
+ * Compares every graded employee with their range. With locations, the range is the location-adjusted
+ * one (national × (1 + differential), each end rounded once); an employee whose location is not on the
+ * Locations sheet is compared with the national range, with a warning per unknown location.
+ */
+export function compareWithRanges(
+  graded: GradedEmployee[],
+  ranges: GradeRange[],
+  rounding: number,
+  locations: LocationDifferential[] = [],
+): { employees: EmployeeRange[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const byGrade = new Map(ranges.map((r) => [r.grade, r]));
+  const unknown = new Map<string, { count: number; where?: Where }>();
+  const employees = graded.map((g): EmployeeRange => {
+    const e = g.employee;
+    let differential = 0;
+    if (locations.length > 0) {
+      const d = differentialOf(locations, e.location);
+      if (d === undefined) {
+        const key = e.location!.trim();
+        const seen = unknown.get(key);
+        if (seen) seen.count++;
+        else unknown.set(key, { count: 1, where: e.ref ? { sheet: e.ref.sheet, row: e.ref.row } : undefined });
+      } else differential = d;
+    }
+    const range = g.grade === undefined ? undefined : byGrade.get(g.grade);
+    if (!range) return { ...g, location: e.location, differential, status: 'No grade' };
+    // No differential: the national range as it stands (a given midpoint off the rounding grid is not re-rounded).
+    const move = (x: Decimal) => (differential === 0 ? x : adjustForLocation(x, differential, rounding));
+    const minimum = move(range.minimum);
+    const midpoint = move(range.midpoint);
+    const maximum = move(range.maximum);
+    const salary = e.baseSalary;
+    const width = maximum.minus(minimum);
+    return {
+      ...g,
+      location: e.location,
+      differential,
+      minimum,
+      midpoint,
+      maximum,
+      compaRatio: midpoint.isZero() ? undefined : salary.div(midpoint),
+      penetration: width.isZero() ? undefined : salary.minus(minimum).div(width),
+      status: salary.lt(minimum) ? 'Below minimum' : salary.gt(maximum) ? 'Above maximum' : '',
+    };
+  });
+  for (const [name, { count, where }] of unknown) {
+    problems.push(problem('warning', 'unknown-location', `location "${name}" (${count} employee${count === 1 ? '' : 's'}) is not on the Locations sheet; the national ranges are used`, where));
+  }
+  return { employees, problems };
+}
