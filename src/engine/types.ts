@@ -11,7 +11,8 @@ export interface CalendarDate {
 export type PaySystem = 'Post' | 'Skill' | 'Ability';
 export type AgingMethod = 'Simple' | 'Compound';
 export type PayLineModel = 'Linear' | 'Exponential' | 'Power';
-export type GradeBandMethod = 'Equal' | 'Geometric';
+/** Custom: the bands of the `Grade Bands` input sheet replace the computed ones. */
+export type GradeBandMethod = 'Equal' | 'Geometric' | 'Custom';
 export type AboveMaximum = 'Lump Sum' | 'Cap';
 
 export interface Job {

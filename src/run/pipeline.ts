@@ -1,13 +1,9 @@
-import { buildPayStructure, type PayStructure } from '../engine/payStructure';
 import { hasErrors, problem, type Problem } from '../engine/problem';
 import type { Progress, WorkbookHost, WriteReport } from '../hosts/host';
-import { assumptionNames, assumptionsSheet } from '../workbook/assumptions';
 import type { Grid } from '../workbook/grid';
-import { jobSlottingSheet } from '../workbook/layouts/jobSlotting';
-import { marketAnalysisSheet } from '../workbook/layouts/marketAnalysis';
-import { payStructureSheet } from '../workbook/layouts/payStructure';
 import { matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workbook/readInputs';
 import type { WorkbookUpdate } from '../workbook/sheetSpec';
+import { computeStructureStage, layoutStructureStage, type StructureStageComputed } from './structureOptionsStage';
 
 export type Stage = 'read' | 'parse' | 'compute' | 'layout' | 'write';
 
@@ -16,10 +12,9 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
 }
 
-export interface Computed {
-  structure: PayStructure;
+/** What the engine derived: the structure with its options, graded employees, and counts for the layouts. */
+export interface Computed extends StructureStageComputed {
   employeesByJob: Map<string, number>;
-  problems: Problem[];
 }
 
 export interface RunSummary {
@@ -60,34 +55,15 @@ export async function readWorkbook(host: WorkbookHost): Promise<{ grids: Map<str
 
 /** Compute: everything the engine derives from the parsed inputs. */
 export function compute(parsed: ParsedWorkbook): Computed {
-  const { inputs } = parsed;
-  const structure = buildPayStructure(inputs);
+  const stage = computeStructureStage(parsed, parsed.structure);
   const employeesByJob = new Map<string, number>();
-  for (const e of inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
-  return { structure, employeesByJob, problems: structure.problems };
+  for (const e of parsed.inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
+  return { ...stage, employeesByJob };
 }
 
 /** Lay out: the output sheets and the defined names their formulas cite. */
 export function layout(parsed: ParsedWorkbook, computed: Computed): WorkbookUpdate {
-  const { inputs, assumptionsRead } = parsed;
-  const { structure, employeesByJob } = computed;
-  const a = inputs.assumptions;
-  const created = assumptionsRead.sheetName === undefined;
-  const market = marketAnalysisSheet(inputs.jobs, structure, a);
-  const jobsPerGrade = new Map<number, number>();
-  const employeesPerGrade = new Map<number, number>();
-  for (const s of structure.slotting) {
-    if (s.grade === undefined) continue;
-    jobsPerGrade.set(s.grade, (jobsPerGrade.get(s.grade) ?? 0) + 1);
-    employeesPerGrade.set(s.grade, (employeesPerGrade.get(s.grade) ?? 0) + (employeesByJob.get(s.job.code) ?? 0));
-  }
-  const sheets = [
-    ...(created ? [assumptionsSheet(a)] : []),
-    market.sheet,
-    payStructureSheet(structure, a, { jobs: jobsPerGrade, employees: employeesPerGrade, slottingLastRow: Math.max(2, structure.slotting.length + 1) }),
-    jobSlottingSheet(structure, employeesByJob, parsed.tables.get('employees')),
-  ];
-  return { sheets, names: [...assumptionNames(assumptionsRead, created), ...market.names] };
+  return layoutStructureStage(parsed, parsed.structure, computed);
 }
 
 export function summarize(parsed: ParsedWorkbook, computed: Computed): RunSummary {
@@ -95,6 +71,10 @@ export function summarize(parsed: ParsedWorkbook, computed: Computed): RunSummar
   const flags: Record<string, number> = {};
   for (const j of s.slotting) if (j.flag) flags[j.flag] = (flags[j.flag] ?? 0) + 1;
   const perGrade = (g: number) => s.slotting.filter((j) => j.grade === g);
+  // Person-based systems grade people by their own skill or competency, not by their job.
+  const personBased = parsed.inputs.assumptions.paySystem !== 'Post';
+  const peopleIn = (g: number) =>
+    personBased ? computed.graded.filter((e) => e.grade === g).length : perGrade(g).reduce((n, j) => n + (computed.employeesByJob.get(j.job.code) ?? 0), 0);
   return {
     currency: parsed.inputs.assumptions.currency,
     payLine: s.fit ? { model: s.fit.model, a: s.fit.a, b: s.fit.b, r2: s.fit.r2, n: s.fit.n } : undefined,
@@ -104,10 +84,10 @@ export function summarize(parsed: ParsedWorkbook, computed: Computed): RunSummar
       midpoint: g.midpoint.toNumber(),
       maximum: g.maximum.toNumber(),
       jobs: perGrade(g.grade).length,
-      employees: perGrade(g.grade).reduce((n, j) => n + (computed.employeesByJob.get(j.job.code) ?? 0), 0),
+      employees: peopleIn(g.grade),
     })),
     counts: {
-      jobs: parsed.inputs.jobs.length,
+      jobs: computed.jobs.length,
       benchmarks: s.benchmarks.length,
       surveyRows: parsed.inputs.market.length,
       employees: parsed.inputs.employees.length,

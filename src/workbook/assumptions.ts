@@ -40,7 +40,7 @@ export const PARAMETERS: ParamDef[] = [
   { key: 'marketPosition', name: 'Market Position', definedName: 'MarketPosition', kind: 'percent', defaultValue: 0, min: -0.5, max: 1, format: '0.0%', description: 'Lead (+) or lag (−) against the market: policy rate = market rate × (1 + position).' },
   { key: 'payLine', name: 'Pay Line', definedName: 'PayLineModel', kind: 'choice', choices: ['Linear', 'Exponential', 'Power'], defaultValue: 'Exponential', description: 'Regression of policy rates on points: Linear, Exponential (ln rate = a + b·points) or Power (ln rate = a + b·ln points).' },
   { key: 'grades', name: 'Grades', definedName: 'GradeCount', kind: 'integer', defaultValue: 10, min: 1, max: 60, synonyms: ['Number of Grades', 'Grade Count'], description: 'Number of pay grades.' },
-  { key: 'gradeBands', name: 'Grade Bands', definedName: 'GradeBands', kind: 'choice', choices: ['Equal', 'Geometric'], defaultValue: 'Equal', description: 'Point bands of equal width, or widening geometrically.' },
+  { key: 'gradeBands', name: 'Grade Bands', definedName: 'GradeBands', kind: 'choice', choices: ['Equal', 'Geometric', 'Custom'], defaultValue: 'Equal', description: 'Point bands of equal width, widening geometrically, or Custom: the bands of the Grade Bands sheet.' },
   { key: 'rangeSpread', name: 'Range Spread', definedName: 'RangeSpread', kind: 'spread', defaultValue: 0.5, format: '0%', description: 'Range spread (max − min) / min: one % for every grade, or "low-high" (e.g. 40%-60%) rising from grade 1 to the top grade.' },
   { key: 'rounding', name: 'Rounding', definedName: 'RoundingMultiple', kind: 'number', defaultValue: 100, min: 0.01, synonyms: ['Round To'], description: 'Midpoints, minimums and maximums are rounded to this multiple (half away from zero).' },
   { key: 'slottingTolerance', name: 'Slotting Tolerance', definedName: 'SlottingTolerance', kind: 'percent', defaultValue: 0.1, min: 0, max: 1, format: '0%', description: 'A job whose market rate is more than this above or below its grade midpoint is flagged.' },
@@ -187,7 +187,8 @@ export function defaultAssumptions(): Assumptions {
 }
 
 /** Read the `Assumptions` sheet (Parameter | Value); missing or bad values fall back to defaults with a problem. */
-export function readAssumptions(grid: Grid | undefined): AssumptionsRead {
+/** `alsoKnown` names parameters read elsewhere (the structure options), so they are not reported as unknown. */
+export function readAssumptions(grid: Grid | undefined, alsoKnown: (name: string) => boolean = () => false): AssumptionsRead {
   const assumptions = defaultAssumptions();
   const cells = new Map<keyof Assumptions, { row: number; col: number }>();
   const problems: Problem[] = [];
@@ -203,7 +204,7 @@ export function readAssumptions(grid: Grid | undefined): AssumptionsRead {
     const name = cols[nameIdx] as string;
     const def = parameterByName(name);
     if (!def) {
-      if (i > 0 && !['parameter', 'value', 'description'].includes(normalizeHeader(name))) {
+      if (i > 0 && !alsoKnown(name) && !['parameter', 'value', 'description'].includes(normalizeHeader(name))) {
         problems.push(problem('warning', 'unknown-parameter', `"${name.trim()}" is not a known parameter and is ignored`, { sheet: grid.sheet, cell: cellAddress(row, grid.left + nameIdx) }));
       }
       continue;

@@ -5,13 +5,16 @@ import type { AppraisalRow, Employee, Inputs, Job, MarketRow, Percentiles } from
 import { readAssumptions, type AssumptionsRead } from './assumptions';
 import { readNumber } from './cellValue';
 import { rowsOf } from './fieldReader';
+import { isStructureParameter, readStructureSettings, type StructureSettingsRead } from './structureInputs/parameters';
+import { matchStructureSheets, parseStructureInputs, type StructureInputs } from './structureInputs/parse';
 import type { Grid, SheetInfo } from './grid';
 import { APPRAISAL, ASSUMPTIONS_SHEET, EMPLOYEES, INPUT_SHEETS, JOBS, MARKET, normalizeHeader, type SheetDef } from './schema';
 import type { DataRow, LocatedTable } from './sheetTable';
 
 /** Which workbook sheet holds each input (by canonical name or synonym; the add-in's own sheets never count). */
 export function matchInputSheets(sheets: readonly SheetInfo[]): Map<string, string> {
-  const found = new Map<string, string>();
+  // Job evaluation and structure-option sheets (Factor Plan, Job Evaluation, Grade Bands, Locations) too.
+  const found = matchStructureSheets(sheets);
   const userSheets = sheets.filter((s) => !s.owned);
   for (const def of [...INPUT_SHEETS, { key: 'assumptions', name: ASSUMPTIONS_SHEET, synonyms: ['Parameters', 'Settings'] } as SheetDef]) {
     const wanted = [def.name, ...(def.synonyms ?? [])].map(normalizeHeader);
@@ -27,8 +30,16 @@ export function matchInputSheets(sheets: readonly SheetInfo[]): Map<string, stri
 }
 
 /** Inputs parsed from the workbook, with where each table sits (layouts cite input cells). */
+/** The job evaluation and structure-option inputs and settings, parsed with the rest. */
+export interface StructureParsed {
+  inputs: StructureInputs;
+  settings: StructureSettingsRead;
+  problems: Problem[];
+}
+
 export interface ParsedWorkbook {
   inputs: Inputs;
+  structure: StructureParsed;
   tables: Map<string, LocatedTable>;
   assumptionsRead: AssumptionsRead;
   problems: Problem[];
@@ -205,9 +216,13 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
       problems.push(problem('warning', 'unknown-job', `market data for job code "${m.jobCode}", which is not on the ${JOBS.name} sheet, is ignored`, { sheet: m.ref.sheet, cell: `${columnLetterOf(mt, 'jobCode')}${m.ref.row}` }));
     }
   }
-  const assumptionsRead = readAssumptions(grid('assumptions'));
+  const assumptionsRead = readAssumptions(grid('assumptions'), isStructureParameter);
   problems.push(...assumptionsRead.problems);
-  return { inputs: { jobs, market: market.filter((m) => jobCodes.has(m.jobCode.toUpperCase())), employees, appraisal, assumptions: assumptionsRead.assumptions }, tables, assumptionsRead, problems };
+  const structureInputs = parseStructureInputs(grids, sheetOf);
+  const settings = readStructureSettings(grid('assumptions'));
+  const structure = { inputs: structureInputs, settings, problems: [...structureInputs.problems, ...settings.problems] };
+  problems.push(...structure.problems);
+  return { structure, inputs: { jobs, market: market.filter((m) => jobCodes.has(m.jobCode.toUpperCase())), employees, appraisal, assumptions: assumptionsRead.assumptions }, tables, assumptionsRead, problems };
 }
 
 const columnLetterOf = (t: LocatedTable, key: string): string => columnLetter(t.columns.get(key) ?? 1);

@@ -442,18 +442,15 @@ describe('generateSample', () => {
   });
 
   describe('at 100,000 employees', () => {
+    // Speed is measured by `npm run bench`, not here.
     let big: SampleWorkbook;
-    let ms = 0;
     beforeAll(() => {
-      const t0 = Date.now();
       big = generateSample({ employees: 100_000 });
-      ms = Date.now() - t0;
     });
 
-    it('uses about 1,000 jobs and stays fast (linear work)', () => {
+    it('uses about 1,000 jobs', () => {
       expect(big.sheets[0].cells.length - 1).toBe(1000);
       expect(big.sheets[2].cells.length - 1).toBe(100_000);
-      expect(ms).toBeLessThan(8000); // well under 2 s on an idle machine; generous for loaded CI
     });
 
     it('keeps every reference valid', () => {

@@ -47,7 +47,7 @@ export const STRUCTURE_PARAMETERS: StructureParamDef[] = [
 ];
 
 /** `Grade Bands` values that select the Grade Bands sheet. */
-export const CUSTOM_BAND_CHOICES = ['Custom', 'Given', 'Sheet', 'Table'];
+export const CUSTOM_BAND_CHOICES = ['Custom'];
 
 export interface StructureSettingsRead {
   settings: StructureSettings;
@@ -60,6 +60,9 @@ export interface StructureSettingsRead {
 
 const byName = new Map<string, StructureParamDef>();
 for (const p of STRUCTURE_PARAMETERS) for (const n of [p.name, p.definedName, ...(p.synonyms ?? [])]) byName.set(normalizeHeader(n), p);
+
+/** Is this an Assumptions parameter of the structure options (so `readAssumptions` does not call it unknown)? */
+export const isStructureParameter = (name: string): boolean => byName.has(normalizeHeader(name));
 
 export function defaultStructureSettings(): StructureSettings {
   const out: Record<string, unknown> = {};

@@ -100,7 +100,7 @@ describe('the new Assumptions parameters', () => {
 
   it('only the first Grade Bands value counts, as readAssumptions takes it', () => {
     expect(readStructureSettings(grid([['Grade Bands', 'Equal'], ['Grade Bands', 'Custom']])).customBands).toBe(false);
-    expect(readStructureSettings(grid([['Grade Bands', 'given']])).customBands).toBe(true);
+    expect(readStructureSettings(grid([['Grade Bands', 'custom']])).customBands).toBe(true);
   });
 });
 

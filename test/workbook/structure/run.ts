@@ -1,21 +1,19 @@
 import { MemoryHost, type MemorySheetInit } from '../../../src/hosts/memory';
 import type { WorkbookHost } from '../../../src/hosts/host';
-import { computeStructureStage, layoutStructureStage, parseStructureStage, structureInputSheets } from '../../../src/run/structureOptionsStage';
+import { compute, layout } from '../../../src/run/pipeline';
 import { matchInputSheets, parseWorkbook } from '../../../src/workbook/readInputs';
 
-/** The pipeline with the structure stages, as pipeline.ts is to run it: read → parse → compute → lay out → write. */
+/** The pipeline's stages: read → parse → compute → lay out → write. */
 export async function runStructure(host: WorkbookHost) {
   const sheets = await host.listSheets();
   const sheetOf = matchInputSheets(sheets);
-  const structureSheetOf = structureInputSheets(sheets);
-  const grids = await host.readSheets([...new Set([...sheetOf.values(), ...structureSheetOf.values()])]);
+  const grids = await host.readSheets([...new Set(sheetOf.values())]);
   const parsed = parseWorkbook(grids, sheetOf);
-  const stage = parseStructureStage(grids, structureSheetOf, sheetOf.get('assumptions'));
-  const computed = computeStructureStage(parsed, stage);
-  const update = layoutStructureStage(parsed, stage, computed);
-  // Until `Assumptions` declares the new parameters, readAssumptions reports them as unknown (and `Custom` bands as bad).
-  const pending = (p: { code: string; message: string }) => p.code === 'unknown-parameter' || (p.code === 'bad-parameter' && /Grade Bands "Custom"/.test(p.message));
-  const problems = [...parsed.problems.filter((p) => !pending(p)), ...stage.problems, ...computed.problems];
+  const stage = parsed.structure;
+  const computed = compute(parsed);
+  const update = layout(parsed, computed);
+  // parsed.problems already holds the structure inputs' and settings' problems.
+  const problems = [...parsed.problems, ...computed.problems];
   return { parsed, stage, computed, update, problems };
 }
 

@@ -171,7 +171,7 @@ describe('Post with no options beyond the evaluation', () => {
     expect(r.errors).toEqual([]);
     expect(r.host.sheetNames().slice(6)).toEqual(['Evaluation Results', 'Market Analysis', 'Pay Structure', 'Job Slotting']);
     const ps = sheetOf(r.update.sheets, 'Pay Structure');
-    expect(f(ps, 'E2')).toBe('=ROUND((PayLineA+PayLineB*(B2+C2)/2)/RoundingMultiple,0)*RoundingMultiple');
+    expect(f(ps, 'E2')).toBe('=ROUND((PayLineA+PayLineB*((B2+C2)/2))/RoundingMultiple,0)*RoundingMultiple');
     expect(at(ps, 'M1')).toBe('Benchmark Jobs');
   });
 });
