@@ -26,6 +26,7 @@ import {
   type Family,
   type Level,
 } from './catalogue';
+import { evaluatedPoints, factorPlanSheet, jobEvaluationSheet, levelsFor, raiseAbove } from './evaluation';
 import { Random, cumulative } from './random';
 
 /** The structure's effective date the sample is built for (the lead's Assumptions default). */
@@ -62,6 +63,7 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   const jobCount = checkCount('jobs', options.jobs ?? defaultJobCount(employees), MAX_SAMPLE_JOBS);
 
   const jobs = generateJobs(new Random(seed, 1), jobCount);
+  const evaluated = evaluateJobs(new Random(seed, 5), jobs);
   const market = generateMarket(new Random(seed, 2), jobs);
   const people = generateEmployees(new Random(seed, 3), jobs, employees);
   const appraisal = generateAppraisal(new Random(seed, 4), people, jobs);
@@ -87,8 +89,33 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
         formats: { score: '0.0' },
         widths: { employeeId: 12, objective: 32, weight: 9, score: 8 },
       }),
+      factorPlanSheet(),
+      jobEvaluationSheet(evaluated),
     ],
   };
+}
+
+/**
+ * Evaluate every job against the sample's factor plan; its points become the evaluated points (so
+ * the Jobs sheet and the evaluation agree) and its market median moves along the market curve with them.
+ */
+function evaluateJobs(rng: Random, jobs: SampleJob[]): { code: string; title: string; levels: number[] }[] {
+  const levels = jobs.map((j) => levelsFor(rng, j.points, j.family.frontline));
+  // Within a family, a bigger job never evaluates lower than a smaller one.
+  const byFamily = new Map<number, number[]>();
+  jobs.forEach((j, k) => byFamily.set(j.familyIndex, [...(byFamily.get(j.familyIndex) ?? []), k]));
+  for (const ks of byFamily.values()) {
+    ks.sort((a, b) => jobs[a].points - jobs[b].points);
+    for (let i = 1; i < ks.length; i++) {
+      if (jobs[ks[i]].points > jobs[ks[i - 1]].points) levels[ks[i]] = raiseAbove(levels[ks[i]], evaluatedPoints(levels[ks[i - 1]]));
+    }
+  }
+  return jobs.map((j, k) => {
+    const points = evaluatedPoints(levels[k]);
+    j.market = (j.market / marketCurve(j.points)) * marketCurve(points);
+    j.points = points;
+    return { code: j.code, title: j.title, levels: levels[k] };
+  });
 }
 
 function checkCount(what: string, n: number, max: number): number {
@@ -359,6 +386,8 @@ const EC = columnIndex(EMPLOYEES, [
 const EMPLOYEE_BLANK = blankRow(EMPLOYEES);
 
 function generateEmployees(rng: Random, jobs: SampleJob[], n: number): SamplePeople {
+  const minPoints = Math.ceil(jobs.reduce((m, j) => Math.min(m, j.points), Infinity));
+  const maxPoints = Math.floor(jobs.reduce((m, j) => Math.max(m, j.points), 0));
   const jobCum = cumulative(jobs.map((j) => j.share));
   const job = new Int32Array(n);
   const gender = new Uint8Array(n);
@@ -442,8 +471,9 @@ function generateEmployees(rng: Random, jobs: SampleJob[], n: number): SamplePeo
     const eligible = !rng.chance(0.05);
     const bonus = eligible ? Math.round(salary * fte[i] * target * BONUS_MULTIPLIER[r - 1] * prorate * rng.lognormal(0.15)) : 0;
 
-    const skill = clamp(Math.round(1 + 9 * frac + rng.normal(0, 0.9)), 1, 10);
-    const competency = clamp(Math.round(25 + 65 * frac + 2 * (r - 3) + rng.normal(0, 7)), 1, 100);
+    // On the job points scale, so the one sample runs under every pay system (Post, Skill, Ability).
+    const skill = clamp(Math.round(j.points * rng.lognormal(0.05)), minPoints, maxPoints);
+    const competency = clamp(Math.round(j.points * (1 + 0.02 * (r - 3)) * rng.lognormal(0.06)), minPoints, maxPoints);
 
     const g = gender[i];
     const first = rng.pick(g === GENDER_F ? female : g === GENDER_M ? male : g === GENDER_X ? neutral : rng.chance(0.5) ? female : male);

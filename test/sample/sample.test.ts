@@ -77,9 +77,9 @@ describe('generateSample', () => {
   });
 
   describe('sheets', () => {
-    it('has the four input sheets in pipeline order with canonical headers', () => {
-      expect(wb.sheets.map((s) => s.name)).toEqual(['Jobs', 'Market', 'Employees', 'Appraisal']);
-      wb.sheets.forEach((sheet, k) => {
+    it('has the four core input sheets in pipeline order with canonical headers, then the factor plan and evaluation', () => {
+      expect(wb.sheets.map((s) => s.name)).toEqual(['Jobs', 'Market', 'Employees', 'Appraisal', 'Factor Plan', 'Job Evaluation']);
+      wb.sheets.slice(0, 4).forEach((sheet, k) => {
         expect(sheet.role).toBe('input');
         expect(sheet.cells[0]).toEqual(INPUT_SHEETS[k].columns.map((c) => c.name));
         expect(sheet.freeze).toEqual({ rows: 1, columns: 0 });
@@ -91,7 +91,7 @@ describe('generateSample', () => {
 
     it('declares one table per sheet over header and data', () => {
       const tables = wb.sheets.map((s) => s.tables?.[0]);
-      expect(tables.map((t) => t?.name)).toEqual(['tblJobs', 'tblMarket', 'tblEmployees', 'tblAppraisal']);
+      expect(tables.map((t) => t?.name)).toEqual(['tblJobs', 'tblMarket', 'tblEmployees', 'tblAppraisal', 'tblFactorPlan', 'tblJobEvaluation']);
       expect(tables[0]?.range).toBe(`A1:E${jobs.length + 1}`);
       expect(tables[1]?.range).toBe(`A1:J${market.length + 1}`);
       expect(tables[2]?.range).toBe(`A1:O${employees.length + 1}`);
@@ -158,7 +158,7 @@ describe('generateSample', () => {
   });
 
   describe('jobs', () => {
-    it('has unique codes, several families, levelled titles and integer points spanning 100–1,000', () => {
+    it('has unique codes, several families, levelled titles and evaluated points spanning about 100–1,000', () => {
       expect(new Set(jobs.map((j) => j.code)).size).toBe(jobs.length);
       expect(new Set(jobs.map((j) => j.family)).size).toBeGreaterThanOrEqual(8);
       const titles = jobs.map((j) => String(j.title));
@@ -167,10 +167,10 @@ describe('generateSample', () => {
       expect(titles.some((t) => /Manager$/.test(t))).toBe(true);
       expect(titles.some((t) => /Director$/.test(t))).toBe(true);
       const points = jobs.map((j) => num(j.points));
-      for (const p of points) expect(Number.isInteger(p)).toBe(true);
-      expect(Math.min(...points)).toBe(100);
-      expect(Math.max(...points)).toBe(1000);
-      expect(new Set(points).size).toBe(points.length);
+      // Points are the factor plan's: Σ weight × 1,000 × level / levels (multiples of 2.5 here).
+      for (const p of points) expect(Number.isInteger(p * 2)).toBe(true);
+      expect(Math.min(...points)).toBeLessThan(200);
+      expect(Math.max(...points)).toBeGreaterThan(850);
     });
 
     it('marks about two thirds as benchmarks (Y/N)', () => {
@@ -363,12 +363,13 @@ describe('generateSample', () => {
           [1, 2, 3, 4, 5].includes(num(e.rating)) &&
           Number.isInteger(e.bonus) &&
           num(e.bonus) >= 0 &&
+          // Skill Level and Competency Score are on the job points scale (the sample runs under every pay system).
           Number.isInteger(e.skillLevel) &&
-          num(e.skillLevel) >= 1 &&
-          num(e.skillLevel) <= 10 &&
+          num(e.skillLevel) >= 100 &&
+          num(e.skillLevel) <= 1000 &&
           Number.isInteger(e.competencyScore) &&
-          num(e.competencyScore) >= 1 &&
-          num(e.competencyScore) <= 100
+          num(e.competencyScore) >= 100 &&
+          num(e.competencyScore) <= 1000
         );
       };
       expect(s.filter((e) => !valid(e))).toEqual([]);
@@ -479,8 +480,8 @@ describe('generateSample', () => {
       expect(deepest).toBeGreaterThan(3);
       expect(deepest).toBeLessThan(15);
       const points = records(big, JOBS).map((j) => num(j.points));
-      expect(Math.min(...points)).toBe(100);
-      expect(Math.max(...points)).toBe(1000);
+      expect(Math.min(...points)).toBeLessThan(200);
+      expect(Math.max(...points)).toBeGreaterThan(850);
     });
   });
 });
