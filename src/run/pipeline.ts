@@ -3,6 +3,9 @@ import type { Progress, WorkbookHost, WriteReport } from '../hosts/host';
 import type { Grid } from '../workbook/grid';
 import { matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workbook/readInputs';
 import type { WorkbookUpdate } from '../workbook/sheetSpec';
+import { buildMerit, type MeritResult } from '../engine/merit';
+import { meritLayoutContext, meritParameterNames, meritSheets } from '../workbook/layouts/merit';
+import { meritInputs } from '../workbook/layouts/merit/step';
 import { computeStructureStage, layoutStructureStage, type StructureStageComputed } from './structureOptionsStage';
 
 export type Stage = 'read' | 'parse' | 'compute' | 'layout' | 'write';
@@ -15,6 +18,8 @@ export interface RunOptions {
 /** What the engine derived: the structure with its options, graded employees, and counts for the layouts. */
 export interface Computed extends StructureStageComputed {
   employeesByJob: Map<string, number>;
+  /** The merit cycle on the structure: ratings, calibrated matrix, plan, bonus, budget. */
+  merit?: MeritResult;
 }
 
 export interface RunSummary {
@@ -58,12 +63,24 @@ export function compute(parsed: ParsedWorkbook): Computed {
   const stage = computeStructureStage(parsed, parsed.structure);
   const employeesByJob = new Map<string, number>();
   for (const e of parsed.inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
-  return { ...stage, employeesByJob };
+  let merit: MeritResult | undefined;
+  // The merit cycle runs when there is something to pay for: ratings or appraisal scores.
+  const rated = parsed.inputs.appraisal.length > 0 || parsed.inputs.employees.some((e) => e.rating !== undefined);
+  if (parsed.merit && rated && stage.structure.grades.length > 0) {
+    const personBased = parsed.inputs.assumptions.paySystem !== 'Post';
+    const gradeOfEmployee = personBased ? new Map(stage.graded.flatMap((g) => (g.grade === undefined ? [] : [[g.employee.id, g.grade] as [string, number]]))) : undefined;
+    merit = buildMerit(meritInputs(parsed.merit, parsed, stage.structure, gradeOfEmployee));
+    stage.problems.push(...merit.problems);
+  }
+  return { ...stage, employeesByJob, merit };
 }
 
 /** Lay out: the output sheets and the defined names their formulas cite. */
 export function layout(parsed: ParsedWorkbook, computed: Computed): WorkbookUpdate {
-  return layoutStructureStage(parsed, parsed.structure, computed);
+  const base = layoutStructureStage(parsed, parsed.structure, computed);
+  if (!computed.merit || !parsed.merit) return base;
+  const merit = meritSheets(computed.merit, meritLayoutContext(parsed.merit, parsed, computed.structure));
+  return { sheets: [...base.sheets, ...merit.sheets], names: [...base.names, ...merit.names, ...meritParameterNames(parsed.merit.optionsRead)] };
 }
 
 export function summarize(parsed: ParsedWorkbook, computed: Computed): RunSummary {

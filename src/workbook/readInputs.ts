@@ -5,6 +5,8 @@ import type { AppraisalRow, Employee, Inputs, Job, MarketRow, Percentiles } from
 import { readAssumptions, type AssumptionsRead } from './assumptions';
 import { readNumber } from './cellValue';
 import { rowsOf } from './fieldReader';
+import { isMeritParameter, matchMeritSheets } from './layouts/merit/inputs';
+import { readMerit, type MeritRead } from './layouts/merit/step';
 import { isStructureParameter, readStructureSettings, type StructureSettingsRead } from './structureInputs/parameters';
 import { matchStructureSheets, parseStructureInputs, type StructureInputs } from './structureInputs/parse';
 import type { Grid, SheetInfo } from './grid';
@@ -15,6 +17,8 @@ import type { DataRow, LocatedTable } from './sheetTable';
 export function matchInputSheets(sheets: readonly SheetInfo[]): Map<string, string> {
   // Job evaluation and structure-option sheets (Factor Plan, Job Evaluation, Grade Bands, Locations) too.
   const found = matchStructureSheets(sheets);
+  // The merit inputs too (Merit Guidelines, Bonus Targets, Bonus Multipliers).
+  for (const [key, name] of matchMeritSheets(sheets)) found.set(key, name);
   const userSheets = sheets.filter((s) => !s.owned);
   for (const def of [...INPUT_SHEETS, { key: 'assumptions', name: ASSUMPTIONS_SHEET, synonyms: ['Parameters', 'Settings'] } as SheetDef]) {
     const wanted = [def.name, ...(def.synonyms ?? [])].map(normalizeHeader);
@@ -40,6 +44,8 @@ export interface StructureParsed {
 export interface ParsedWorkbook {
   inputs: Inputs;
   structure: StructureParsed;
+  /** The merit inputs (parameters, guidelines, bonus targets and multipliers, overrides). */
+  merit?: MeritRead;
   tables: Map<string, LocatedTable>;
   assumptionsRead: AssumptionsRead;
   problems: Problem[];
@@ -216,13 +222,16 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
       problems.push(problem('warning', 'unknown-job', `market data for job code "${m.jobCode}", which is not on the ${JOBS.name} sheet, is ignored`, { sheet: m.ref.sheet, cell: `${columnLetterOf(mt, 'jobCode')}${m.ref.row}` }));
     }
   }
-  const assumptionsRead = readAssumptions(grid('assumptions'), isStructureParameter);
+  const assumptionsRead = readAssumptions(grid('assumptions'), (name) => isStructureParameter(name) || isMeritParameter(name));
   problems.push(...assumptionsRead.problems);
   const structureInputs = parseStructureInputs(grids, sheetOf);
   const settings = readStructureSettings(grid('assumptions'));
   const structure = { inputs: structureInputs, settings, problems: [...structureInputs.problems, ...settings.problems] };
   problems.push(...structure.problems);
-  return { structure, inputs: { jobs, market: market.filter((m) => jobCodes.has(m.jobCode.toUpperCase())), employees, appraisal, assumptions: assumptionsRead.assumptions }, tables, assumptionsRead, problems };
+  const parsed: ParsedWorkbook = { structure, inputs: { jobs, market: market.filter((m) => jobCodes.has(m.jobCode.toUpperCase())), employees, appraisal, assumptions: assumptionsRead.assumptions }, tables, assumptionsRead, problems };
+  parsed.merit = readMerit(grids, sheetOf, parsed);
+  problems.push(...parsed.merit.problems);
+  return parsed;
 }
 
 const columnLetterOf = (t: LocatedTable, key: string): string => columnLetter(t.columns.get(key) ?? 1);

@@ -1,0 +1,103 @@
+import type Decimal from 'decimal.js';
+import { sum, ZERO } from '../money';
+import type { CalibrationStatus } from './calibrate';
+import type { MeritCase } from './employeeMerit';
+import type { MeritGuidelines } from './guidelines';
+import { meritBudgetAmount, solveFactors } from './calibrate';
+import { calibratePlan, eligiblePayrollOf, meritPolicy, type CalibratedPlan, type MeritPlanRow } from './meritPlan';
+import type { MeritAssumptions, MeritOptions } from './options';
+import type { BonusPlan } from './bonus';
+
+/** One line of the Budget sheet: the plan's money for a department or a grade. */
+export interface BudgetLine<K> {
+  key: K;
+  headcount: number;
+  payroll: Decimal;
+  meritCost: Decimal;
+  catchUpCost: Decimal;
+  lumpSum: Decimal;
+  newPayroll: Decimal;
+  bonus: Decimal;
+  /** Merit + lump sums + catch-up (all of it, whatever its funding). */
+  totalCost: Decimal;
+}
+
+/**
+ * The plan summed by a key (department, grade), as the Budget sheet's SUMIFS do. Bonus rows are matched to
+ * plan rows by position (both sheets list the employees in the same order). Keys sort ascending; the
+ * undefined key (no department, no grade) comes last.
+ */
+export function budgetBy<K extends string | number>(rows: readonly MeritPlanRow[], keyOf: (r: MeritPlanRow, index: number) => K | undefined, bonus?: BonusPlan): BudgetLine<K | undefined>[] {
+  const groups = new Map<K | undefined, number[]>();
+  rows.forEach((r, i) => {
+    const k = keyOf(r, i);
+    const list = groups.get(k);
+    if (list) list.push(i);
+    else groups.set(k, [i]);
+  });
+  const keys = [...groups.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return keys.map((key) => {
+    const idx = groups.get(key)!;
+    const pick = (f: (o: MeritPlanRow['outcome']) => Decimal) => sum(idx.map((i) => f(rows[i].outcome)));
+    const line: BudgetLine<K | undefined> = {
+      key,
+      headcount: idx.length,
+      payroll: pick((o) => o.payroll),
+      meritCost: pick((o) => o.meritCost),
+      catchUpCost: pick((o) => o.catchUpCost),
+      lumpSum: pick((o) => o.lumpSum),
+      newPayroll: pick((o) => o.newPayroll),
+      bonus: bonus ? sum(idx.map((i) => bonus.rows[i]?.bonus ?? ZERO)) : ZERO,
+      totalCost: ZERO,
+    };
+    line.totalCost = line.meritCost.plus(line.lumpSum).plus(line.catchUpCost);
+    return line;
+  });
+}
+
+/** The plan at one budget of the Budget Scenarios. */
+export interface BudgetScenario {
+  budgetPercent: number;
+  budget: Decimal;
+  factor: Decimal;
+  status: CalibrationStatus;
+  calibratedCost: Decimal;
+  planCost: Decimal;
+  meritCost: Decimal;
+  lumpSum: Decimal;
+  catchUpCost: Decimal;
+  newPayroll: Decimal;
+  roundingDifference: Decimal;
+}
+
+/**
+ * Calibrate the same plan at each scenario budget (always a % of eligible payroll). The breakpoints are
+ * swept once for all budgets; `main`, the plan already calibrated at Merit Budget, is reused when a
+ * scenario is that budget.
+ */
+export function budgetScenarios(cases: readonly MeritCase[], guidelines: MeritGuidelines, a: MeritAssumptions, o: MeritOptions, main?: CalibratedPlan): BudgetScenario[] {
+  const policy = meritPolicy(a, o);
+  const eligiblePayroll = main?.calibration.eligiblePayroll ?? eligiblePayrollOf(cases);
+  const guidelineCost = main?.calibration.guidelineCost;
+  const reuse = (pct: number) => main !== undefined && main.calibration.budgetPercent === pct;
+  const fresh = o.budgetScenarios.filter((pct) => !reuse(pct));
+  const solutions = solveFactors(cases, fresh.map((pct) => meritBudgetAmount(eligiblePayroll, pct)), policy);
+  return o.budgetScenarios.map((pct) => {
+    const p = reuse(pct)
+      ? main!
+      : calibratePlan(cases, guidelines, a, o, pct, undefined, { solution: solutions[fresh.indexOf(pct)], eligiblePayroll, guidelineCost, light: true });
+    return {
+      budgetPercent: pct,
+      budget: p.calibration.budget,
+      factor: p.calibration.factor,
+      status: p.calibration.status,
+      calibratedCost: p.calibration.calibratedCost,
+      planCost: p.calibration.planCost,
+      meritCost: p.totals.meritCost,
+      lumpSum: p.totals.lumpSum,
+      catchUpCost: p.totals.catchUpCost,
+      newPayroll: p.totals.newPayroll,
+      roundingDifference: p.calibration.roundingDifference,
+    };
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * The views reviewers look at before money moves: the rating distribution against the target, and
+ * each manager's mean rating against everyone's. Statistics here are in double precision.
+ */
+
+export interface DistributionRow {
+  rating: number;
+  count: number;
+  /** count / rated employees. */
+  share: number;
+  target?: number;
+  /** share − target. */
+  difference?: number;
+  /** target × rated employees: the headcount the target implies. */
+  targetCount?: number;
+}
+
+/** Ratings 1…scale with counts and shares over the rated employees, beside the target distribution (rating 1 first). */
+export function ratingDistribution(ratings: readonly (number | undefined)[], ratingScale: number, target?: readonly number[]): DistributionRow[] {
+  const rated = ratings.filter((r): r is number => r !== undefined);
+  const n = rated.length;
+  const useTarget = target && target.length === ratingScale ? target : undefined;
+  const rows: DistributionRow[] = [];
+  for (let r = 1; r <= ratingScale; r++) {
+    const count = rated.filter((x) => x === r).length;
+    const share = n > 0 ? count / n : 0;
+    const row: DistributionRow = { rating: r, count, share };
+    if (useTarget) {
+      row.target = useTarget[r - 1];
+      row.difference = share - row.target;
+      row.targetCount = row.target * n;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+export type RaterFlag = '' | 'Lenient' | 'Harsh';
+
+export interface ManagerRow {
+  managerId: string;
+  managerName?: string;
+  /** Rated direct reports. */
+  reports: number;
+  meanRating: number;
+  /** meanRating − the mean over every rated employee. */
+  difference: number;
+  /** (mean − overall mean) / (σ / √reports), σ the population standard deviation of all ratings; undefined below the minimum reports or when σ = 0. */
+  z?: number;
+  flag: RaterFlag;
+}
+
+export interface RatedPerson {
+  id: string;
+  name?: string;
+  managerId?: string;
+  rating?: number;
+}
+
+/**
+ * Mean rating per manager over their rated direct reports. A manager is flagged Lenient (Harsh) when
+ * their mean is at least `z` standard errors above (below) the overall mean, the standard error being
+ * σ/√n with σ over all rated employees: a larger team has to deviate less to stand out.
+ */
+export function managerCalibration(people: readonly RatedPerson[], options: { minReports: number; z: number }): { rows: ManagerRow[]; mean?: number; sd?: number } {
+  const rated = people.filter((p) => p.rating !== undefined);
+  if (rated.length === 0) return { rows: [] };
+  const all = rated.map((p) => p.rating!);
+  const mean = all.reduce((s, x) => s + x, 0) / all.length;
+  // STDEVP: the population standard deviation, as the sheet computes it.
+  const sd = Math.sqrt(all.reduce((s, x) => s + (x - mean) * (x - mean), 0) / all.length);
+  const names = new Map(people.map((p) => [p.id.toUpperCase(), p.name]));
+  const groups = new Map<string, { id: string; ratings: number[] }>();
+  for (const p of rated) {
+    if (!p.managerId) continue;
+    const k = p.managerId.toUpperCase();
+    const g = groups.get(k) ?? { id: p.managerId, ratings: [] };
+    g.ratings.push(p.rating!);
+    groups.set(k, g);
+  }
+  const rows: ManagerRow[] = [];
+  for (const [k, g] of groups) {
+    const n = g.ratings.length;
+    const m = g.ratings.reduce((s, x) => s + x, 0) / n;
+    const z = n >= options.minReports && sd > 0 ? (m - mean) / (sd / Math.sqrt(n)) : undefined;
+    const flag: RaterFlag = z === undefined ? '' : z >= options.z ? 'Lenient' : z <= -options.z ? 'Harsh' : '';
+    rows.push({ managerId: g.id, managerName: names.get(k), reports: n, meanRating: m, difference: m - mean, z, flag });
+  }
+  rows.sort((a, b) => (a.managerId < b.managerId ? -1 : a.managerId > b.managerId ? 1 : 0));
+  return { rows, mean, sd };
+}

@@ -1,0 +1,221 @@
+import type Decimal from 'decimal.js';
+import { ONE, roundExcel, sum, ZERO } from '../money';
+import { decimalOf } from './decimals';
+import { problem, type Problem } from '../problem';
+import type { GradeRange } from '../structure';
+import type { CalendarDate, Employee } from '../types';
+import { meritBudgetAmount, planCostAt, solveFactor, type CalibrationSolution, type CalibrationStatus } from './calibrate';
+import { exactCost, sheetOutcome, type MeritCase, type MeritOutcome, type MeritPolicy } from './employeeMerit';
+import { guidelineOf, type MeritGuidelines } from './guidelines';
+import type { MeritAssumptions, MeritOptions } from './options';
+import { monthsInPeriod } from './proration';
+import { compaRatio, rangePenetration, zoneOf, type Zones } from './zones';
+
+/** An employee with what merit needs beyond the Employees row: grade, rating, override, explicit eligibility. */
+export interface MeritPerson {
+  employee: Employee;
+  grade?: number;
+  rating?: number;
+  score?: Decimal;
+  /** Merit Override %, a fraction. */
+  override?: number;
+  /** The Merit Eligible column; undefined means eligible. */
+  eligible?: boolean;
+}
+
+export type GradeBounds = Pick<GradeRange, 'grade' | 'minimum' | 'midpoint' | 'maximum'>;
+
+export const INELIGIBLE = {
+  noRating: 'No rating',
+  noGrade: 'Not in a grade',
+  cutoff: 'Hired after cutoff',
+  excluded: 'Not eligible',
+} as const;
+
+const before = (a: CalendarDate, b: CalendarDate) => a.year * 10000 + a.month * 100 + a.day < b.year * 10000 + b.month * 100 + b.day;
+
+/** Every employee's merit case: range position, zone, guideline, proration and eligibility. */
+export function meritCases(
+  people: readonly MeritPerson[],
+  grades: readonly GradeBounds[],
+  guidelines: MeritGuidelines,
+  zones: Zones,
+  a: Pick<MeritAssumptions, 'prorationStart'>,
+  o: Pick<MeritOptions, 'eligibilityCutoff'>,
+): { cases: MeritCase[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const rangeOf = new Map(grades.map((g) => [g.grade, g]));
+  const cases = people.map((p): MeritCase => {
+    const e = p.employee;
+    const range = p.grade === undefined ? undefined : rangeOf.get(p.grade);
+    const months = monthsInPeriod(e.hireDate, a.prorationStart);
+    const c: MeritCase = { id: e.id, base: e.baseSalary, fte: e.fte, rating: p.rating, months, proration: months / 12, eligible: true, guideline: 0 };
+    if (range) {
+      const base = e.baseSalary.toNumber();
+      Object.assign(c, { grade: range.grade, minimum: range.minimum, midpoint: range.midpoint, maximum: range.maximum });
+      c.compaRatio = compaRatio(base, range.midpoint.toNumber());
+      c.rangePenetration = rangePenetration(base, range.minimum.toNumber(), range.maximum.toNumber());
+      c.zone = zoneOf(zones.basis === 'Quartile' ? c.rangePenetration : c.compaRatio, zones.bounds);
+    }
+    if (p.rating === undefined) c.ineligibility = INELIGIBLE.noRating;
+    else if (!range) c.ineligibility = INELIGIBLE.noGrade;
+    else if (o.eligibilityCutoff && e.hireDate && !before(e.hireDate, o.eligibilityCutoff)) c.ineligibility = INELIGIBLE.cutoff;
+    else if (p.eligible === false) c.ineligibility = INELIGIBLE.excluded;
+    c.eligible = c.ineligibility === undefined;
+    if (c.eligible) c.guideline = guidelineOf(guidelines, p.rating!, c.zone!) ?? 0;
+    if (p.override !== undefined) {
+      if (c.eligible) c.override = p.override;
+      else problems.push(problem('warning', 'override-not-eligible', `employee "${e.id}" has a Merit Override % but is not eligible for merit (${c.ineligibility}); the override is ignored`, e.ref));
+    }
+    return c;
+  });
+  return { cases, problems };
+}
+
+/** The calibrated matrix: the guideline × factor, exactly and as the sheet shows it (rounded to Matrix Rounding). */
+export interface CalibratedMatrix {
+  ratings: number[];
+  guideline: number[][];
+  /** k × guideline, unrounded. */
+  exact: Decimal[][];
+  /** ROUND(guideline × factor / MatrixRounding, 0) × MatrixRounding, as the sheet computes it (a double). */
+  cells: number[][];
+}
+
+export interface MeritCalibration {
+  /** The merit budget as a fraction of eligible payroll (undefined when an amount is given). */
+  budgetPercent?: number;
+  budget: Decimal;
+  /** Σ base × FTE over eligible employees. */
+  eligiblePayroll: Decimal;
+  /** The solved factor k (40 significant digits). */
+  factor: Decimal;
+  status: CalibrationStatus;
+  /** The guideline matrix's cost (k = 1), exactly. */
+  guidelineCost: Decimal;
+  /** The exact, unrounded cost at k: the budget to the cent when status is exact. */
+  calibratedCost: Decimal;
+  /** The exact cost with the rounded matrix cells (no cent rounding); not computed for the scenarios. */
+  roundedCellsCost?: Decimal;
+  /** The plan's cost as the sheet computes it: rounded cells, amounts rounded to the cent. */
+  planCost: Decimal;
+  /** planCost − calibratedCost: what rounding the cells and the amounts costs (or saves). */
+  roundingDifference: Decimal;
+}
+
+export interface MeritPlanRow {
+  case: MeritCase;
+  outcome: MeritOutcome;
+}
+
+export interface MeritTotals {
+  headcount: number;
+  eligible: number;
+  payroll: Decimal;
+  meritCost: Decimal;
+  catchUpCost: Decimal;
+  lumpSum: Decimal;
+  newPayroll: Decimal;
+  totalCost: Decimal;
+}
+
+export interface CalibratedPlan {
+  matrix: CalibratedMatrix;
+  calibration: MeritCalibration;
+  rows: MeritPlanRow[];
+  totals: MeritTotals;
+  problems: Problem[];
+}
+
+/** ROUND(g × k / m, 0) × m in double precision, as the sheet's calibrated cell; m = 0 leaves g × k. */
+export function roundedCell(guideline: number, factor: number, rounding: number): number {
+  const x = guideline * factor;
+  return rounding > 0 ? roundExcel(x / rounding, 0).toNumber() * rounding : x;
+}
+
+export function meritPolicy(a: Pick<MeritAssumptions, 'aboveMaximum' | 'catchUpToMinimum'>, o: Pick<MeritOptions, 'catchUpFunding'>): MeritPolicy {
+  return { cap: a.aboveMaximum === 'Cap', catchUp: a.catchUpToMinimum, catchUpInside: o.catchUpFunding === 'Inside Budget' };
+}
+
+/**
+ * Calibrate the guideline matrix to the budget and compute every employee's plan with the rounded cells,
+ * as the sheet does. `budgetPercent` defaults to Merit Budget; `Merit Budget Amount` wins when set.
+ */
+export function calibratePlan(
+  cases: readonly MeritCase[],
+  guidelines: MeritGuidelines,
+  a: MeritAssumptions,
+  o: MeritOptions,
+  budgetPercent: number = a.meritBudget,
+  budgetAmount: Decimal | undefined = o.meritBudgetAmount,
+  shared: PlanShortcuts = {},
+): CalibratedPlan {
+  const problems: Problem[] = [];
+  const policy = meritPolicy(a, o);
+  const eligiblePayroll = shared.eligiblePayroll ?? eligiblePayrollOf(cases);
+  const budget = meritBudgetAmount(eligiblePayroll, budgetPercent, budgetAmount);
+  const solved = shared.solution ?? solveFactor(cases, budget, policy);
+  const k = solved.factor;
+  const kd = k.toNumber();
+  const matrix: CalibratedMatrix = {
+    ratings: [...guidelines.ratings],
+    guideline: guidelines.cells.map((r) => [...r]),
+    exact: guidelines.cells.map((r) => r.map((g) => k.mul(decimalOf(g)))),
+    cells: guidelines.cells.map((r) => r.map((g) => roundedCell(g, kd, o.matrixRounding))),
+  };
+  const rowOf = new Map(matrix.ratings.map((r, i) => [r, i]));
+  const cellOf = (rating: number, zone: number): number => {
+    const i = rowOf.get(rating);
+    return i === undefined ? 0 : matrix.cells[i][zone - 1] ?? 0;
+  };
+  const sheetPct = (c: MeritCase): number => (!c.eligible ? 0 : c.override !== undefined ? c.override : cellOf(c.rating!, c.zone!));
+  const rows = cases.map((c) => ({ case: c, outcome: sheetOutcome(c, sheetPct(c), policy) }));
+  const totals: MeritTotals = {
+    headcount: rows.length,
+    eligible: cases.filter((c) => c.eligible).length,
+    payroll: sum(rows.map((r) => r.outcome.payroll)),
+    meritCost: sum(rows.map((r) => r.outcome.meritCost)),
+    catchUpCost: sum(rows.map((r) => r.outcome.catchUpCost)),
+    lumpSum: sum(rows.map((r) => r.outcome.lumpSum)),
+    newPayroll: sum(rows.map((r) => r.outcome.newPayroll)),
+    totalCost: sum(rows.map((r) => r.outcome.totalCost)),
+  };
+  const roundedCellsCost = shared.light ? undefined : sum(cases.map((c) => exactCost(c, decimalOf(sheetPct(c)), policy)));
+  const calibration: MeritCalibration = {
+    budgetPercent: budgetAmount ? undefined : budgetPercent,
+    budget,
+    eligiblePayroll,
+    factor: k,
+    status: solved.status,
+    guidelineCost: shared.guidelineCost ?? planCostAt(cases, ONE, policy),
+    calibratedCost: solved.cost,
+    roundedCellsCost,
+    planCost: totals.totalCost,
+    roundingDifference: totals.totalCost.minus(solved.cost),
+  };
+  const label = budgetAmount ? `the merit budget of ${budget.toFixed(2)}` : `the merit budget of ${+(budgetPercent * 100).toFixed(4)}% (${budget.toFixed(2)})`;
+  if (solved.status === 'over-committed') {
+    problems.push(problem('warning', 'merit-over-committed', `overrides and catch-up inside the budget already cost ${solved.cost.toFixed(2)}, more than ${label}; the matrix is scaled to 0`, { sheet: 'Assumptions' }));
+  } else if (solved.status === 'unreachable') {
+    problems.push(problem('warning', 'merit-budget-unreachable', `the plan cannot spend ${label}: at most ${solved.cost.toFixed(2)} with everyone at their maximum or without a guideline`, { sheet: 'Assumptions' }));
+  } else if (solved.status === 'no-eligible') {
+    problems.push(problem('warning', 'merit-no-eligible', 'no employee is eligible for merit (each needs a rating and a grade)', { sheet: 'Employees' }));
+  }
+  return { matrix, calibration, rows, totals, problems };
+}
+
+/** Work a caller has already done (the scenarios share the curve, the payroll and the guideline cost). */
+export interface PlanShortcuts {
+  solution?: CalibrationSolution;
+  eligiblePayroll?: Decimal;
+  guidelineCost?: Decimal;
+  /** Skip what only the main plan reports (the exact cost at the rounded cells). */
+  light?: boolean;
+}
+
+/** Σ base × FTE over the eligible. */
+export const eligiblePayrollOf = (cases: readonly MeritCase[]): Decimal => {
+  let total = ZERO;
+  for (const c of cases) if (c.eligible) total = total.plus(c.base.mul(decimalOf(c.fte)));
+  return total;
+};
