@@ -17,6 +17,14 @@ export function formatSummary(s: RunSummary): string {
   const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   lines.push(fmt(header));
   for (const r of rows) lines.push(fmt(r));
+  if (s.merit) {
+    const m = s.merit;
+    const pct = m.eligiblePayroll > 0 ? ` (${((m.budget / m.eligiblePayroll) * 100).toFixed(2)}% of eligible payroll ${money(m.eligiblePayroll)})` : '';
+    lines.push('');
+    lines.push(`Merit: budget ${money(m.budget)}${pct}; guideline matrix scaled by ${m.factor.toFixed(7)} (${m.status})`);
+    lines.push(`       calibrated cost ${m.calibratedCost.toFixed(2)}, with the rounded matrix cells ${m.planCost.toFixed(2)} (rounding ${m.roundingDifference >= 0 ? '+' : ''}${m.roundingDifference.toFixed(2)})${m.unrated ? `; ${m.unrated} without a rating` : ''}`);
+    if (m.bonusPool !== undefined) lines.push(`Bonus pool ${money(m.bonusPool)} allocated on the Bonus Plan sheet`);
+  }
   const flags = Object.entries(s.flags);
   if (flags.length > 0) {
     lines.push('');

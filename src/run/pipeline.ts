@@ -28,6 +28,7 @@ export interface RunSummary {
   grades: { grade: number; minimum: number; midpoint: number; maximum: number; jobs: number; employees: number }[];
   counts: { jobs: number; benchmarks: number; surveyRows: number; employees: number };
   flags: Record<string, number>;
+  merit?: { budget: number; eligiblePayroll: number; factor: number; calibratedCost: number; planCost: number; roundingDifference: number; status: string; unrated: number; bonusPool?: number };
 }
 
 export interface RunResult {
@@ -110,6 +111,19 @@ export function summarize(parsed: ParsedWorkbook, computed: Computed): RunSummar
       employees: parsed.inputs.employees.length,
     },
     flags,
+    merit: computed.merit
+      ? {
+          budget: computed.merit.plan.calibration.budget.toNumber(),
+          eligiblePayroll: computed.merit.plan.calibration.eligiblePayroll.toNumber(),
+          factor: computed.merit.plan.calibration.factor.toNumber(),
+          calibratedCost: computed.merit.plan.calibration.calibratedCost.toNumber(),
+          planCost: computed.merit.plan.calibration.planCost.toNumber(),
+          roundingDifference: computed.merit.plan.calibration.roundingDifference.toNumber(),
+          status: computed.merit.plan.calibration.status,
+          unrated: computed.merit.unrated.length,
+          bonusPool: parsed.inputs.assumptions.bonusPool?.toNumber(),
+        }
+      : undefined,
   };
 }
 

@@ -22,7 +22,11 @@ export function stripCachedValues(bytes: Uint8Array): Uint8Array {
   return zipSync(files);
 }
 
-/** LibreOffice profile that recalculates every formula on load (never trusts cached values). */
+/**
+ * LibreOffice profile that recalculates every formula on load (never trusts cached values), with
+ * threaded formula-group calculation off: with it on, LibreOffice 7.4 summed a 300-row column of
+ * not-yet-calculated formulas as 0 on load.
+ */
 function profileDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
   const user = path.join(dir, 'user');
@@ -35,6 +39,8 @@ function profileDir(): string {
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 ${item('/org.openoffice.Office.Calc/Formula/Load', 'OOXMLRecalcMode', '0')}
 ${item('/org.openoffice.Office.Calc/Formula/Load', 'ODFRecalcMode', '0')}
+${item('/org.openoffice.Office.Calc/Formula/Calculation', 'UseThreadedCalculationForFormulaGroups', 'false')}
+${item('/org.openoffice.Office.Common/Misc', 'UseOpenCL', 'false')}
 </oor:items>`,
   );
   return dir;
