@@ -448,7 +448,6 @@ function generateEmployees(rng: Random, jobs: SampleJob[], n: number): SamplePeo
     const i = order[pos];
     const j = jobs[job[i]];
     const r = rating[i];
-    const frac = (j.points - 100) / 900;
     const tenure = (EFFECTIVE_SERIAL - hire[i]) / 365.25;
 
     // Base salary: the full-time annual rate, around the job's market median.
@@ -491,7 +490,8 @@ function generateEmployees(rng: Random, jobs: SampleJob[], n: number): SamplePeo
     out[EC.managerId] = manager[i] >= 0 ? idOf[manager[i]] : null;
     out[EC.rating] = r;
     out[EC.bonus] = bonus;
-    out[EC.weeklyHours] = j.family.weeklyHours;
+    // Contractual hours: a part-timer works FTE × the full-time week (Base Salary stays the full-time rate).
+    out[EC.weeklyHours] = Math.round(j.family.weeklyHours * fte[i] * 10) / 10;
     out[EC.skillLevel] = skill;
     out[EC.competencyScore] = competency;
     rows[pos] = out;

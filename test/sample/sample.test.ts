@@ -357,7 +357,8 @@ describe('generateSample', () => {
         const hired = num(e.hireDate);
         return (
           (fte === 1 || (fte >= 0.5 && fte <= 0.8)) &&
-          (e.weeklyHours === 37.5 || e.weeklyHours === 40) &&
+          // Contractual hours: FTE × a 37.5 or 40 hour week.
+          [37.5, 40].some((full) => Math.abs(num(e.weeklyHours) - Math.round(full * fte * 10) / 10) < 1e-9) &&
           hired >= earliest &&
           hired < eff &&
           [1, 2, 3, 4, 5].includes(num(e.rating)) &&
