@@ -97,6 +97,23 @@ export interface Assumptions {
   prorationStart?: CalendarDate;
   bonusPool?: Decimal;
   payGapThreshold: number;
+  /** Controls of the adjusted gender gap: standard names or Employees columns, `Name^2` for a square. */
+  equityControls: string;
+  /** Figures over fewer women or men than this are suppressed. */
+  minimumGroupSize: number;
+  /** The category of workers for EU Art. 9(1)(g): a standard field or an Employees column. */
+  payCategories: string;
+  /** Weekly hours of a full-time employee (for a blank Weekly Hours). */
+  fullTimeHours: number;
+  remediationMethod: 'Regression' | 'Compa-Ratio';
+  /** Target midpoint progression for the consistency check; undefined: the structure's even progression. */
+  progressionTarget?: number;
+  progressionTolerance: number;
+  maxOverlap: number;
+  minOverlap: number;
+  minRankCorrelation: number;
+  compressionMargin: number;
+  circleThreshold: number;
 }
 
 /** Everything the pipeline reads from a workbook, typed. */

@@ -3,7 +3,11 @@ import type { Progress, WorkbookHost, WriteReport } from '../hosts/host';
 import type { Grid } from '../workbook/grid';
 import { matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workbook/readInputs';
 import type { WorkbookUpdate } from '../workbook/sheetSpec';
+import { checkConsistency, type ConsistencyResult } from '../engine/consistency/consistency';
+import { analysePayEquity, type PayEquity } from '../engine/equity/payEquity';
 import { buildMerit, type MeritResult } from '../engine/merit';
+import { placeEmployees, type Placement } from '../engine/placement';
+import { fairnessSheets } from '../workbook/layouts/fairness';
 import { meritLayoutContext, meritParameterNames, meritSheets } from '../workbook/layouts/merit';
 import { meritInputs } from '../workbook/layouts/merit/step';
 import { computeStructureStage, layoutStructureStage, type StructureStageComputed } from './structureOptionsStage';
@@ -20,6 +24,8 @@ export interface Computed extends StructureStageComputed {
   employeesByJob: Map<string, number>;
   /** The merit cycle on the structure: ratings, calibrated matrix, plan, bonus, budget. */
   merit?: MeritResult;
+  /** Employees placed in their ranges, the consistency checks and the pay equity analysis. */
+  fairness?: { placement: Placement; consistency: ConsistencyResult; equity: PayEquity };
 }
 
 export interface RunSummary {
@@ -64,6 +70,34 @@ export function compute(parsed: ParsedWorkbook): Computed {
   const stage = computeStructureStage(parsed, parsed.structure);
   const employeesByJob = new Map<string, number>();
   for (const e of parsed.inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
+  const a = parsed.inputs.assumptions;
+  let fairness: Computed['fairness'];
+  if (stage.structure.grades.length > 0 && parsed.inputs.employees.length > 0) {
+    const placement = placeEmployees({ employees: parsed.inputs.employees, jobs: stage.jobs, structure: stage.structure, assumptions: a, ranges: stage.employees });
+    const consistency = checkConsistency(
+      { jobs: stage.jobs, structure: stage.structure, placement },
+      {
+        progressionTarget: a.progressionTarget,
+        progressionTolerance: a.progressionTolerance,
+        maxOverlap: a.maxOverlap,
+        minOverlap: a.minOverlap,
+        minRankCorrelation: a.minRankCorrelation,
+        compressionMargin: a.compressionMargin,
+        circleThreshold: a.circleThreshold,
+      },
+    );
+    const equity = analysePayEquity(placement, {
+      effectiveDate: a.effectiveDate,
+      payGapThreshold: a.payGapThreshold,
+      minimumGroupSize: a.minimumGroupSize,
+      controls: a.equityControls,
+      categories: a.payCategories,
+      fullTimeHours: a.fullTimeHours,
+      remediationMethod: a.remediationMethod,
+    });
+    stage.problems.push(...placement.problems, ...equity.problems);
+    fairness = { placement, consistency, equity };
+  }
   let merit: MeritResult | undefined;
   // The merit cycle runs when there is something to pay for: ratings or appraisal scores.
   const rated = parsed.inputs.appraisal.length > 0 || parsed.inputs.employees.some((e) => e.rating !== undefined);
@@ -73,15 +107,23 @@ export function compute(parsed: ParsedWorkbook): Computed {
     merit = buildMerit(meritInputs(parsed.merit, parsed, stage.structure, gradeOfEmployee));
     stage.problems.push(...merit.problems);
   }
-  return { ...stage, employeesByJob, merit };
+  return { ...stage, employeesByJob, merit, fairness };
 }
 
 /** Lay out: the output sheets and the defined names their formulas cite. */
 export function layout(parsed: ParsedWorkbook, computed: Computed): WorkbookUpdate {
-  const base = layoutStructureStage(parsed, parsed.structure, computed);
-  if (!computed.merit || !parsed.merit) return base;
-  const merit = meritSheets(computed.merit, meritLayoutContext(parsed.merit, parsed, computed.structure));
-  return { sheets: [...base.sheets, ...merit.sheets], names: [...base.names, ...merit.names, ...meritParameterNames(parsed.merit.optionsRead)] };
+  const update = layoutStructureStage(parsed, parsed.structure, computed);
+  const a = parsed.inputs.assumptions;
+  if (computed.fairness) {
+    const slottingLastRow = a.paySystem === 'Post' ? Math.max(2, computed.structure.slotting.length + 1) : undefined;
+    update.sheets.push(...fairnessSheets({ structure: computed.structure, ...computed.fairness }, { paySystem: a.paySystem, grades: computed.structure.grades.length, slottingLastRow }));
+  }
+  if (computed.merit && parsed.merit) {
+    const merit = meritSheets(computed.merit, meritLayoutContext(parsed.merit, parsed, computed.structure));
+    update.sheets.push(...merit.sheets);
+    update.names.push(...merit.names, ...meritParameterNames(parsed.merit.optionsRead));
+  }
+  return update;
 }
 
 export function summarize(parsed: ParsedWorkbook, computed: Computed): RunSummary {

@@ -24,6 +24,17 @@ export const assumptions = (over: Partial<Assumptions> = {}): Assumptions => ({
   aboveMaximum: 'Lump Sum',
   catchUpToMinimum: false,
   payGapThreshold: 0.05,
+  equityControls: 'Grade; Job Family; Tenure; Rating; Location; FTE',
+  minimumGroupSize: 5,
+  payCategories: 'Grade',
+  fullTimeHours: 40,
+  remediationMethod: 'Regression',
+  progressionTolerance: 0.05,
+  maxOverlap: 0.5,
+  minOverlap: 0,
+  minRankCorrelation: 0.9,
+  compressionMargin: 0.05,
+  circleThreshold: 0.05,
   ...over,
 });
 

@@ -24,7 +24,7 @@ describe('the pipeline on the six-job example', () => {
     const result = await runPipeline(host);
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(host.sheetNames()).toEqual(['Jobs', 'Market', 'Employees', 'Assumptions', 'Market Analysis', 'Pay Structure', 'Job Slotting']);
+    expect(host.sheetNames()).toEqual(['Jobs', 'Market', 'Employees', 'Assumptions', 'Market Analysis', 'Pay Structure', 'Job Slotting', 'Placement', 'Consistency', 'Pay Equity']);
 
     const ps = 'Pay Structure';
     expect([1, 2, 3].map((g) => [value(host, ps, `D${g + 1}`), value(host, ps, `E${g + 1}`), value(host, ps, `F${g + 1}`)])).toEqual([
@@ -70,7 +70,7 @@ describe('the pipeline on the six-job example', () => {
     const host = new MemoryHost(sixJobSheets());
     await runPipeline(host);
     await runPipeline(host);
-    expect(host.sheetNames()).toEqual(['Jobs', 'Market', 'Employees', 'Assumptions', 'Market Analysis', 'Pay Structure', 'Job Slotting']);
+    expect(host.sheetNames()).toEqual(['Jobs', 'Market', 'Employees', 'Assumptions', 'Market Analysis', 'Pay Structure', 'Job Slotting', 'Placement', 'Consistency', 'Pay Equity']);
   });
 });
 

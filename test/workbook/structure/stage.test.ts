@@ -31,7 +31,7 @@ describe('Post: job evaluation, progression midpoints, broadbands, steps and loc
       'Jobs!D7: job "J6" has no evaluation on the Job Evaluation sheet; its given 200 points are used',
       'Employees!6:6: location "Paris" (1 employee) is not on the Locations sheet; the national ranges are used',
     ]);
-    expect(r.host.sheetNames().slice(7)).toEqual(['Evaluation Results', 'Market Analysis', 'Pay Structure', 'Job Slotting', 'Broadbands', 'Step Scale', 'Location Ranges', 'Employee Ranges']);
+    expect(r.host.sheetNames().slice(7)).toEqual(['Evaluation Results', 'Market Analysis', 'Pay Structure', 'Job Slotting', 'Broadbands', 'Step Scale', 'Location Ranges', 'Employee Ranges', 'Placement', 'Consistency', 'Pay Equity']);
   });
 
   it('Evaluation Results: factor points as formulas on the plan, the total where the warning says', async () => {
@@ -169,7 +169,7 @@ describe('Post with no options beyond the evaluation', () => {
   it('writes no Employee Ranges (no location moves a range, no one is graded by their own skill)', async () => {
     const r = await runOn(structureWorkbook());
     expect(r.errors).toEqual([]);
-    expect(r.host.sheetNames().slice(6)).toEqual(['Evaluation Results', 'Market Analysis', 'Pay Structure', 'Job Slotting']);
+    expect(r.host.sheetNames().slice(6)).toEqual(['Evaluation Results', 'Market Analysis', 'Pay Structure', 'Job Slotting', 'Placement', 'Consistency', 'Pay Equity']);
     const ps = sheetOf(r.update.sheets, 'Pay Structure');
     expect(f(ps, 'E2')).toBe('=ROUND((PayLineA+PayLineB*((B2+C2)/2))/RoundingMultiple,0)*RoundingMultiple');
     expect(at(ps, 'M1')).toBe('Benchmark Jobs');

@@ -1,0 +1,276 @@
+/**
+ * The adjusted gender pay gap: least squares of ln(base salary) on a female indicator plus the
+ * controls chosen in `Equity Controls`, over the employees recorded as F or M who have every control.
+ *
+ * Design: intercept, Female (1 for women), then each control in the order listed. A numeric control
+ * enters as it is (`Name^2` adds its square); a category enters as one indicator per level but the
+ * first (numbers ascending, then texts in code-point order), the first level being the reference, as
+ * R's treatment contrasts do. A control with no values is dropped; a constant one is dropped; one
+ * collinear with earlier terms is dropped by the QR factorization (R's rule); each with a note.
+ * Rows missing a control are left out (complete cases, as lm()'s na.omit).
+ *
+ * The gap is reported as exp(b) − 1 (women's pay relative to men's, other things equal; negative when
+ * women are paid less) and, in the sheet's (men − women)/men convention, as 1 − exp(b).
+ */
+import type { BinaryGender } from './gender';
+import { compareLevels, resolveField, type Field, type FieldValue } from './fields';
+import { leastSquares, type LeastSquaresFit, type RegressionBlock, type RegressionTerm } from './leastSquares';
+import type { EquityRecord } from './records';
+
+export interface ControlSpec {
+  /** As written in the list. */
+  text: string;
+  name: string;
+  squared: boolean;
+}
+
+/** `Grade; Job Family, Tenure; Tenure^2` → specs. Separators: ; , | and new lines. */
+export function parseControls(list: string | readonly string[]): ControlSpec[] {
+  const items = typeof list === 'string' ? list.split(/[;,|\n]/) : list;
+  const out: ControlSpec[] = [];
+  for (const raw of items) {
+    const text = raw.trim();
+    if (!text) continue;
+    const m = /^(.*?)\s*(?:\^\s*2|²)$/.exec(text);
+    out.push(m ? { text, name: m[1].trim(), squared: true } : { text, name: text, squared: false });
+  }
+  return out;
+}
+
+export const FEMALE_TERM = 'Female';
+export const INTERCEPT_TERM = '(Intercept)';
+/** A category with more levels than this is not used as a control (its indicators would swamp the fit). */
+export const MAX_LEVELS = 200;
+
+export interface AdjustedTerm extends RegressionTerm {
+  /** The control the term belongs to (undefined for the intercept and Female). */
+  control?: string;
+  /** The level of a category. */
+  level?: string;
+}
+
+export interface ControlUsed {
+  name: string;
+  kind: 'numeric' | 'categorical';
+  squared: boolean;
+  source: 'standard' | 'column';
+  /** Reference level of a category. */
+  reference?: string;
+  levels?: number;
+}
+
+export interface AdjustedGap {
+  /** `ok`: estimated; `suppressed`: fewer than the minimum group size of either gender; `unavailable`: cannot be estimated. */
+  status: 'ok' | 'suppressed' | 'unavailable';
+  reason?: string;
+  /** Observations in the fit. */
+  n: number;
+  nFemale: number;
+  nMale: number;
+  /** Employees recorded as neither F nor M (not in the regression). */
+  excludedOtherGender: number;
+  /** F or M employees left out for a missing control value. */
+  excludedMissing: number;
+  controls: ControlUsed[];
+  notes: string[];
+  fit?: LeastSquaresFit;
+  terms: AdjustedTerm[];
+  female?: AdjustedTerm;
+  /** exp(b) − 1. */
+  gap?: number;
+  gapLower?: number;
+  gapUpper?: number;
+  robustGapLower?: number;
+  robustGapUpper?: number;
+  /** 1 − exp(b): the (men − women)/men convention of the unadjusted gaps. */
+  menMinusWomen?: number;
+  /** The records in the fit, with their fitted ln pay. */
+  sample: EquityRecord[];
+  /** ln base salary the model predicts for a record in the fit, as if it were of the given gender. */
+  predictLnPay(record: EquityRecord, as: BinaryGender): number | undefined;
+}
+
+export interface AdjustedGapOptions {
+  controls: string | readonly string[];
+  minimumGroupSize: number;
+  confidenceLevel?: number;
+}
+
+interface Control {
+  spec: ControlSpec;
+  field: Field;
+  /** A numeric field's value for each F or M record, in order (NaN when missing). */
+  numbers?: Float64Array;
+  /** A category's value for each F or M record, in order. */
+  labels?: FieldValue[];
+  /** Records without a value. */
+  missing: number;
+}
+
+const isMissing = (c: Control, i: number): boolean => (c.numbers ? Number.isNaN(c.numbers[i]) : c.labels![i] === undefined);
+
+export function adjustedGap(records: readonly EquityRecord[], o: AdjustedGapOptions): AdjustedGap {
+  const notes: string[] = [];
+  const binary = records.filter((r) => r.binary !== undefined);
+  const result: AdjustedGap = {
+    status: 'unavailable',
+    n: 0,
+    nFemale: 0,
+    nMale: 0,
+    excludedOtherGender: records.length - binary.length,
+    excludedMissing: 0,
+    controls: [],
+    notes,
+    terms: [],
+    sample: [],
+    predictLnPay: () => undefined,
+  };
+
+  // Resolve the controls.
+  const controls: Control[] = [];
+  const seen = new Set<string>();
+  for (const spec of parseControls(o.controls)) {
+    const { field, shadowed } = resolveField(spec.name, records);
+    if (!field) {
+      notes.push(`Control "${spec.text}" is neither a standard field nor a column of the Employees sheet; ignored.`);
+      continue;
+    }
+    if (shadowed) notes.push(`The Employees column "${shadowed}" has the name of the standard control ${field.name}, which is used; rename the column to use it.`);
+    if (spec.squared && field.kind !== 'numeric') {
+      notes.push(`Control "${spec.text}": ${field.name} is a category and cannot be squared; ignored.`);
+      continue;
+    }
+    const key = `${field.name}${spec.squared ? '^2' : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const control: Control = { spec, field, missing: 0 };
+    if (field.kind === 'numeric') {
+      control.numbers = Float64Array.from(binary, (r) => (field.value(r) as number | undefined) ?? NaN);
+      for (const v of control.numbers) if (Number.isNaN(v)) control.missing++;
+    } else {
+      control.labels = binary.map(field.value);
+      for (const v of control.labels) if (v === undefined) control.missing++;
+    }
+    if (control.missing === binary.length) {
+      notes.push(`Control ${field.name} has no values; dropped.`);
+      continue;
+    }
+    controls.push(control);
+  }
+
+  // Complete cases.
+  const rows: number[] = [];
+  const complete = new Uint8Array(binary.length).fill(1);
+  for (const c of controls) if (c.missing > 0) for (let i = 0; i < binary.length; i++) if (isMissing(c, i)) complete[i] = 0;
+  for (let i = 0; i < binary.length; i++) if (complete[i]) rows.push(i);
+  const sample = rows.map((i) => binary[i]);
+  result.excludedMissing = binary.length - sample.length;
+  if (result.excludedMissing > 0) {
+    const missingBy = controls
+      .map((c) => [c.field.name, c.missing] as const)
+      .filter(([, k]) => k > 0)
+      .map(([name, k]) => `${name} ${k}`);
+    notes.push(`${result.excludedMissing} employee(s) recorded as F or M are left out for a missing control value (${missingBy.join(', ')}).`);
+  }
+  const nFemale = sample.filter((r) => r.binary === 'F').length;
+  result.nFemale = nFemale;
+  result.nMale = sample.length - nFemale;
+  result.n = sample.length;
+  if (nFemale === 0 || result.nMale === 0) {
+    result.reason = `the regression needs both women and men; it has ${nFemale} women and ${result.nMale} men`;
+    return result;
+  }
+  if (nFemale < o.minimumGroupSize || result.nMale < o.minimumGroupSize) {
+    result.status = 'suppressed';
+    result.reason = `fewer than ${o.minimumGroupSize} women or men (${nFemale} women, ${result.nMale} men)`;
+    return result;
+  }
+
+  // Design matrix.
+  const n = sample.length;
+  const columns: RegressionBlock[] = [];
+  const meta = new Map<string, { control?: string; level?: string }>();
+  columns.push({ name: INTERCEPT_TERM, values: new Float64Array(n).fill(1) });
+  columns.push({ name: FEMALE_TERM, values: Float64Array.from(sample, (r) => (r.binary === 'F' ? 1 : 0)) });
+  for (const { spec, field, numbers, labels } of controls) {
+    const label = spec.squared ? `${field.name}^2` : field.name;
+    if (numbers) {
+      const values = new Float64Array(n);
+      for (let row = 0; row < n; row++) {
+        const v = numbers[rows[row]];
+        values[row] = spec.squared ? v * v : v;
+      }
+      if (values.every((v) => v === values[0])) {
+        notes.push(`Control ${label} is constant (${values[0]}) among the employees in the regression; dropped.`);
+        continue;
+      }
+      columns.push({ name: label, values });
+      meta.set(label, { control: label });
+      result.controls.push({ name: field.name, kind: 'numeric', squared: spec.squared, source: field.source });
+      continue;
+    }
+    // Codes in order of appearance, then renumbered in level order (0 = the reference level).
+    const seenAt = new Map<number | string, number>();
+    const raw = new Int32Array(n);
+    for (let row = 0; row < n; row++) {
+      const v = labels![rows[row]]!;
+      let code = seenAt.get(v);
+      if (code === undefined) seenAt.set(v, (code = seenAt.size));
+      raw[row] = code;
+    }
+    const levels = [...seenAt.keys()].sort(compareLevels);
+    if (levels.length < 2) {
+      notes.push(`Control ${field.name} has the single value "${levels[0]}" among the employees in the regression; dropped.`);
+      continue;
+    }
+    if (levels.length > MAX_LEVELS) {
+      notes.push(`Control ${field.name} has ${levels.length} values (at most ${MAX_LEVELS} can be used); dropped.`);
+      continue;
+    }
+    const renumber = new Int32Array(levels.length);
+    levels.forEach((l, i) => (renumber[seenAt.get(l)!] = i));
+    const codes = raw.map((c) => renumber[c]);
+    const names = levels.slice(1).map((l) => `${field.name}: ${l}`);
+    names.forEach((name, i) => meta.set(name, { control: field.name, level: String(levels[i + 1]) }));
+    columns.push({ names, codes });
+    result.controls.push({ name: field.name, kind: 'categorical', squared: false, source: field.source, reference: String(levels[0]), levels: levels.length });
+  }
+
+  const y = Float64Array.from(sample, (r) => Math.log(r.base));
+  const fit = leastSquares(y, columns, { confidenceLevel: o.confidenceLevel ?? 0.95 });
+  for (const name of fit.aliased) {
+    if (name === FEMALE_TERM) continue;
+    notes.push(`${name} is collinear with the terms before it (or constant); dropped.`);
+  }
+  if ('error' in fit) {
+    result.reason = fit.error;
+    return result;
+  }
+  if (fit.aliased.includes(FEMALE_TERM)) {
+    result.reason = 'the female indicator is collinear with the intercept';
+    return result;
+  }
+  result.status = 'ok';
+  result.fit = fit;
+  result.sample = sample;
+  result.terms = fit.terms.map((t) => ({ ...t, ...meta.get(t.name) }));
+  const female = result.terms.find((t) => t.name === FEMALE_TERM)!;
+  result.female = female;
+  result.gap = Math.expm1(female.estimate);
+  result.menMinusWomen = -result.gap;
+  result.gapLower = Math.expm1(female.lower);
+  result.gapUpper = Math.expm1(female.upper);
+  result.robustGapLower = Math.expm1(female.robustLower);
+  result.robustGapUpper = Math.expm1(female.robustUpper);
+  // Record index → row of the fit (−1 when the record is not in it).
+  const row = new Int32Array(records.length).fill(-1);
+  sample.forEach((r, i) => (row[r.index] = i));
+  const b = female.estimate;
+  result.predictLnPay = (record, as) => {
+    const i = record.index < row.length && records[record.index] === record ? row[record.index] : -1;
+    if (i < 0) return undefined;
+    const isFemale = record.binary === 'F' ? 1 : 0;
+    return fit.fitted[i] + b * ((as === 'F' ? 1 : 0) - isFemale);
+  };
+  return result;
+}

@@ -1,0 +1,132 @@
+/**
+ * Unadjusted gender pay gaps: Gap = (men − women) / men, for means and medians alike (positive when
+ * women are paid less). Statistics, in double precision (as the sheet's AVERAGEIFS). A figure over fewer than `minimumGroupSize` women or men is suppressed: it is
+ * not computed at all, to protect the privacy of the few people it would describe.
+ */
+import type { FieldValue } from './fields';
+import { compareLevels } from './fields';
+import type { EquityRecord } from './records';
+
+export interface GroupGap {
+  /** "All" or the group's value. */
+  group: string | number;
+  /** Everyone in the group, whatever their gender. */
+  headcount: number;
+  nFemale: number;
+  nMale: number;
+  /** Neither F nor M: counted, not in the gap. */
+  nOther: number;
+  suppressed: boolean;
+  meanFemale?: number;
+  meanMale?: number;
+  meanGap?: number;
+  medianFemale?: number;
+  medianMale?: number;
+  medianGap?: number;
+}
+
+export const ALL = 'All';
+
+/** (men − women) / men, or undefined when men's figure is zero. */
+export function gapOf(men: number | undefined, women: number | undefined): number | undefined {
+  if (men === undefined || women === undefined || men === 0) return undefined;
+  return (men - women) / men;
+}
+
+export function mean(xs: ArrayLike<number>): number | undefined {
+  if (xs.length === 0) return undefined;
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s / xs.length;
+}
+
+/** Excel's MEDIAN: the middle value, or the mean of the two middle values. O(n) by selection. */
+export function median(xs: ArrayLike<number>): number | undefined {
+  const n = xs.length;
+  if (n === 0) return undefined;
+  const a = Float64Array.from(xs);
+  const mid = n >> 1;
+  const upper = select(a, mid);
+  if (n % 2 === 1) return upper;
+  // The lower middle is the largest value left of the upper one after selection.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (a[i] > lower) lower = a[i];
+  return (lower + upper) / 2;
+}
+
+/** The k-th smallest value (0-based), rearranging `a` so that a[0..k) ≤ a[k] ≤ a[k+1..) (Hoare's quickselect). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    // Median of three as the pivot keeps sorted and constant inputs linear.
+    const mid = (lo + hi) >> 1;
+    const x = a[lo];
+    const y = a[mid];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+/** The gap figures of one group of records for one pay measure. */
+export function gapOfGroup(group: string | number, records: readonly EquityRecord[], pay: (r: EquityRecord) => number, minimumGroupSize: number): GroupGap {
+  const women: number[] = [];
+  const men: number[] = [];
+  let other = 0;
+  for (const r of records) {
+    if (r.binary === 'F') women.push(pay(r));
+    else if (r.binary === 'M') men.push(pay(r));
+    else other++;
+  }
+  const out: GroupGap = {
+    group,
+    headcount: records.length,
+    nFemale: women.length,
+    nMale: men.length,
+    nOther: other,
+    suppressed: women.length < minimumGroupSize || men.length < minimumGroupSize || women.length === 0 || men.length === 0,
+  };
+  if (out.suppressed) return out;
+  out.meanFemale = mean(women);
+  out.meanMale = mean(men);
+  out.meanGap = gapOf(out.meanMale, out.meanFemale);
+  out.medianFemale = median(women);
+  out.medianMale = median(men);
+  out.medianGap = gapOf(out.medianMale, out.medianFemale);
+  return out;
+}
+
+/** Records grouped by a field's value (records without one are left out), groups in level order. */
+export function groupBy(records: readonly EquityRecord[], key: (r: EquityRecord) => FieldValue): Map<number | string, EquityRecord[]> {
+  const groups = new Map<number | string, EquityRecord[]>();
+  for (const r of records) {
+    const k = key(r);
+    if (k === undefined) continue;
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  return new Map([...groups.entries()].sort(([a], [b]) => compareLevels(a, b)));
+}
+
+/** The gap by each value of a field. */
+export function gapsBy(records: readonly EquityRecord[], key: (r: EquityRecord) => FieldValue, pay: (r: EquityRecord) => number, minimumGroupSize: number): GroupGap[] {
+  return [...groupBy(records, key)].map(([group, list]) => gapOfGroup(group, list, pay, minimumGroupSize));
+}

@@ -1,0 +1,152 @@
+/**
+ * The cost to close flagged gaps. In every category flagged for a joint pay assessment, each member
+ * of the disadvantaged gender paid below a target is raised to it; the cost is Σ (target − base
+ * salary) × FTE a year. Targets (the method is `Remediation Method`):
+ * - Regression: the base salary the adjusted-gap model predicts for the person with the other gender,
+ *   exp(x'b with the female indicator switched); a person outside the model (a missing control) falls
+ *   back to the compa-ratio target;
+ * - Compa-Ratio: the category's mean compa-ratio of the other gender × the person's grade midpoint.
+ * Targets are rounded to the cent, half away from zero (as Excel's ROUND). Costs are summed exactly: in
+ * whole cents (integers) where salary and target are whole cents and FTE is 1, in decimal otherwise.
+ */
+import type Decimal from 'decimal.js';
+import { fromDouble, money, roundExcel, sum, ZERO } from '../money';
+import type { AdjustedGap } from './adjustedGap';
+import type { FieldValue } from './fields';
+import type { BinaryGender } from './gender';
+import type { EquityRecord } from './records';
+import type { CategoryGap } from './reporting';
+
+export type RemediationMethod = 'Regression' | 'Compa-Ratio';
+
+export interface RemediationRaise {
+  record: EquityRecord;
+  category: string | number;
+  method: RemediationMethod;
+  /** The target base salary, in whole cents. */
+  target: number;
+  /** (target − base salary) × FTE a year. */
+  cost: number;
+}
+
+export interface CategoryRemediation {
+  category: string | number;
+  disadvantaged: BinaryGender;
+  /** Members of the disadvantaged gender in the category. */
+  members: number;
+  raised: number;
+  cost: Decimal;
+  /** Members priced by the fallback compa-ratio target (outside the model). */
+  fallback: number;
+  /** Members with no target at all (no model prediction and no grade midpoint). */
+  untargeted: number;
+}
+
+export interface Remediation {
+  method: RemediationMethod;
+  /** When Regression was asked for but no model is available, Compa-Ratio is used and this says why. */
+  note?: string;
+  categories: CategoryRemediation[];
+  raises: RemediationRaise[];
+  total: Decimal;
+}
+
+export function remediationCost(
+  records: readonly EquityRecord[],
+  categoryOf: (r: EquityRecord) => FieldValue,
+  categories: readonly CategoryGap[],
+  adjusted: AdjustedGap,
+  requested: RemediationMethod,
+): Remediation {
+  let method = requested;
+  let note: string | undefined;
+  if (method === 'Regression' && adjusted.status !== 'ok') {
+    method = 'Compa-Ratio';
+    note = `the adjusted-gap model is not available (${adjusted.reason ?? adjusted.status}); targets are the other gender's mean compa-ratio`;
+  }
+  const flagged = new Map(categories.filter((c) => c.flagged && c.disadvantaged).map((c) => [c.category, c]));
+  const members = new Map<string | number, EquityRecord[]>();
+  for (const r of records) {
+    const k = categoryOf(r);
+    if (k === undefined || !flagged.has(k) || !r.binary) continue;
+    const list = members.get(k);
+    if (list) list.push(r);
+    else members.set(k, [r]);
+  }
+  const raises: RemediationRaise[] = [];
+  const out: CategoryRemediation[] = [];
+  for (const [category, gap] of flagged) {
+    const list = members.get(category) ?? [];
+    const down = gap.disadvantaged!;
+    const up: BinaryGender = down === 'F' ? 'M' : 'F';
+    const compaTarget = meanCompaRatio(list.filter((r) => r.binary === up));
+    const summary: CategoryRemediation = { category, disadvantaged: down, members: 0, raised: 0, cost: ZERO, fallback: 0, untargeted: 0 };
+    let wholeCents = 0;
+    for (const r of list) {
+      if (r.binary !== down) continue;
+      summary.members++;
+      let target: number | undefined;
+      let used: RemediationMethod = method;
+      if (method === 'Regression') {
+        const ln = adjusted.predictLnPay(r, up);
+        if (ln !== undefined) target = Math.exp(ln);
+      }
+      if (target === undefined && compaTarget !== undefined && r.placed.midpoint) {
+        if (method === 'Regression') summary.fallback++;
+        used = 'Compa-Ratio';
+        target = compaTarget * r.placed.midpoint.toNumber();
+      }
+      if (target === undefined) {
+        summary.untargeted++;
+        continue;
+      }
+      if (target < r.base - 0.01) continue; // well below the salary: no raise (settled in doubles)
+      const targetCents = roundToCents(target);
+      const salaryCents = exactCents(r.base);
+      let cost: number;
+      if (salaryCents !== undefined && r.fte === 1) {
+        if (targetCents <= salaryCents) continue;
+        wholeCents += targetCents - salaryCents;
+        cost = (targetCents - salaryCents) / 100;
+      } else {
+        const salary = r.placed.employee.baseSalary;
+        const exact = money(targetCents).div(100);
+        if (exact.lte(salary)) continue;
+        const d = exact.minus(salary).mul(r.fte);
+        summary.cost = summary.cost.plus(d);
+        cost = d.toNumber();
+      }
+      raises.push({ record: r, category, method: used, target: targetCents / 100, cost });
+      summary.raised++;
+    }
+    summary.cost = summary.cost.plus(money(wholeCents).div(100));
+    out.push(summary);
+  }
+  return { method, note, categories: out, raises, total: sum(out.map((c) => c.cost)) };
+}
+
+/** Excel's ROUND(x, 2) in cents, half away from zero on the 15 significant digits Excel keeps. */
+function roundToCents(x: number): number {
+  const scaled = x * 100;
+  const whole = Math.round(scaled);
+  // Near a half cent the double product may mislead: decide on the decimal, as Excel does.
+  if (Math.abs(Math.abs(scaled - Math.trunc(scaled)) - 0.5) < 1e-6) return roundExcel(fromDouble(x), 2).mul(100).toNumber();
+  return whole;
+}
+
+/** The amount in cents when it is a whole number of cents (exact for amounts below 2^53 cents). */
+function exactCents(x: number): number | undefined {
+  const c = Math.round(x * 100);
+  return Math.abs(x * 100 - c) < 1e-6 && Number.isSafeInteger(c) ? c : undefined;
+}
+
+function meanCompaRatio(list: readonly EquityRecord[]): number | undefined {
+  let s = 0;
+  let count = 0;
+  for (const r of list) {
+    if (r.placed.compaRatio === undefined) continue;
+    s += r.placed.compaRatio;
+    count++;
+  }
+  return count === 0 ? undefined : s / count;
+}

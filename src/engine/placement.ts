@@ -1,0 +1,308 @@
+/**
+ * Employee placement: every employee in a grade (by their job's points in a post-based system, by
+ * their own skill level or competency score in a skill- or ability-based one), with compa-ratio,
+ * range penetration, red and green circles, and the annual cost to bring them to the minimum, the
+ * midpoint and their job's market rate; then the same totals by grade and by department.
+ *
+ * A cost is (target − base salary) × FTE a year, as the merit rules cost an increase. Per employee it
+ * is the double the sheet's formula MAX(0, target − salary) × FTE computes; the totals by grade and
+ * department are exact (whole cents summed as integers, anything else in decimal), so they are the
+ * exact sums of the amounts as entered. Compa-ratio and range penetration are ratios, in double
+ * precision as the sheet computes them. One pass over the employees: O(n).
+ */
+import type Decimal from 'decimal.js';
+import { money, ZERO } from './money';
+import type { PayStructure } from './payStructure';
+import { problem, type Problem } from './problem';
+import { gradeOfPoints } from './structure';
+import type { Assumptions, Employee, Job } from './types';
+
+export type Circle = '' | 'Red' | 'Green';
+
+export interface PlacedEmployee {
+  employee: Employee;
+  /** The base salary as a double (the annual full-time rate), for the statistics. */
+  salary: number;
+  job?: Job;
+  /** The value read against the grade bands: job points (Post), skill level (Skill) or competency score (Ability). */
+  gradingValue?: number;
+  grade?: number;
+  minimum?: Decimal;
+  midpoint?: Decimal;
+  maximum?: Decimal;
+  /** The job's blended market rate (Market Analysis), when the job is priced. */
+  marketRate?: Decimal;
+  /** Base salary / midpoint (double precision). */
+  compaRatio?: number;
+  /** (Base salary − minimum) / (maximum − minimum) (double precision); undefined for a zero-width range. */
+  rangePenetration?: number;
+  /** Red: above the maximum; green: below the minimum. */
+  circle: Circle;
+  /** (minimum − base) × FTE when below the minimum, else 0. */
+  costToMinimum: number;
+  /** (midpoint − base) × FTE when below the midpoint, else 0. */
+  costToMidpoint: number;
+  /** (market rate − base) × FTE when below the job's market rate, else 0. */
+  costToMarket: number;
+  /** (base − maximum) × FTE when above the maximum, else 0: the red-circle excess. */
+  excessOverMaximum: number;
+}
+
+export interface PlacementTotals {
+  /** Grade number, department name, or "All". */
+  key: string | number;
+  headcount: number;
+  /** Σ FTE. */
+  fte: number;
+  /** Mean base salary (the full-time rate), unweighted; a statistic, in double precision. */
+  meanSalary?: number;
+  /** Unweighted mean of the compa-ratios of the employees who have one. */
+  meanCompaRatio?: number;
+  compaRatioCount: number;
+  red: number;
+  green: number;
+  /** Exact totals of the employees' costs. */
+  costToMinimum: Decimal;
+  costToMidpoint: Decimal;
+  costToMarket: Decimal;
+  excessOverMaximum: Decimal;
+}
+
+export interface Placement {
+  employees: PlacedEmployee[];
+  /** Every grade of the structure, in order, empty ones included. */
+  byGrade: PlacementTotals[];
+  /** Departments in alphabetical order; employees without one under "(none)". */
+  byDepartment: PlacementTotals[];
+  total: PlacementTotals;
+  problems: Problem[];
+}
+
+export const NO_DEPARTMENT = '(none)';
+
+/**
+ * An employee's grade and range as an earlier stage set them: person-based grades and location-adjusted
+ * ranges (`compareWithRanges` from structureOptions/employeeRanges returns exactly this shape).
+ */
+export interface GivenRange {
+  employee: Employee;
+  /** The grading value (job points, skill level or competency score). */
+  value?: number;
+  grade?: number;
+  minimum?: Decimal;
+  midpoint?: Decimal;
+  maximum?: Decimal;
+}
+
+export interface PlacementInput {
+  employees: readonly Employee[];
+  jobs: readonly Job[];
+  structure: PayStructure;
+  assumptions: Pick<Assumptions, 'paySystem'>;
+  /**
+   * Each employee's grade and range, when an earlier stage has set them (which then also reported
+   * who could not be graded). Without them: Post grades by the job's points, Skill and Ability by the
+   * employee's own skill level or competency score read on the same bands (the Jobs Points column then
+   * holds each job's required level, see evaluation/paySystem), against the national ranges.
+   */
+  ranges?: readonly GivenRange[];
+}
+
+/** Places every employee in the structure, in one pass. Never throws on bad data. */
+export function placeEmployees(input: PlacementInput): Placement {
+  const { employees, jobs, structure, assumptions: a } = input;
+  const problems: Problem[] = [];
+  const jobOf = new Map(jobs.map((j) => [j.code.toUpperCase(), j]));
+  const personal = a.paySystem !== 'Post';
+  const valueOf = (e: Employee, job: Job | undefined): number | undefined =>
+    a.paySystem === 'Skill' ? e.skillLevel : a.paySystem === 'Ability' ? e.competencyScore : job?.points;
+  const edges = structure.edges;
+  const given = input.ranges ? new Map(input.ranges.map((r) => [r.employee, r])) : undefined;
+  const boundOf = new Map<Decimal, Bound>();
+  const cachedBound = (d: Decimal): Bound => boundOf.get(d) ?? boundOf.set(d, bound(d)).get(d)!;
+  const marketOf = new Map([...structure.priced.values()].map((j) => [j.jobCode, bound(j.marketRate)]));
+  const boundsOf = new Map(structure.grades.map((g) => [g.grade, { min: bound(g.minimum), mid: bound(g.midpoint), max: bound(g.maximum) }]));
+  const gradeTotals = new Map(structure.grades.map((g) => [g.grade, new Totals()]));
+  const departmentTotals = new Map<string, Totals>();
+  const missing: Employee[] = [];
+  const outside: Employee[] = [];
+  const placed: PlacedEmployee[] = employees.map((employee): PlacedEmployee => {
+    const job = jobOf.get(employee.jobCode.toUpperCase());
+    const market = marketOf.get(job?.code ?? employee.jobCode);
+    const pay = employee.baseSalary.toNumber();
+    const fte = employee.fte;
+    let grade: number | undefined;
+    let range: { min: Bound; mid: Bound; max: Bound } | undefined;
+    let gradingValue: number | undefined;
+    if (given) {
+      const set = given.get(employee);
+      gradingValue = set?.value;
+      if (set?.grade !== undefined && set.minimum && set.midpoint && set.maximum) {
+        grade = set.grade;
+        range = { min: cachedBound(set.minimum), mid: cachedBound(set.midpoint), max: cachedBound(set.maximum) };
+      }
+    } else {
+      gradingValue = valueOf(employee, job);
+      const valid = gradingValue !== undefined && Number.isFinite(gradingValue);
+      grade = valid && edges.length > 1 ? gradeOfPoints(gradingValue!, edges) : undefined;
+      range = grade === undefined ? undefined : boundsOf.get(grade);
+      if (!range) grade = undefined;
+      if (!valid) {
+        if (personal || job) missing.push(employee);
+      } else if (!range) outside.push(employee);
+    }
+    // Comparisons on doubles are exact for amounts of up to 15 significant digits.
+    const p: PlacedEmployee = {
+      employee,
+      salary: pay,
+      job,
+      gradingValue,
+      grade,
+      minimum: range?.min.decimal,
+      midpoint: range?.mid.decimal,
+      maximum: range?.max.decimal,
+      marketRate: market?.decimal,
+      compaRatio: range && range.mid.value !== 0 ? pay / range.mid.value : undefined,
+      rangePenetration: range && range.max.value !== range.min.value ? (pay - range.min.value) / (range.max.value - range.min.value) : undefined,
+      circle: !range ? '' : pay > range.max.value ? 'Red' : pay < range.min.value ? 'Green' : '',
+      costToMinimum: range && pay < range.min.value ? (range.min.value - pay) * fte : 0,
+      costToMidpoint: range && pay < range.mid.value ? (range.mid.value - pay) * fte : 0,
+      costToMarket: market && pay < market.value ? (market.value - pay) * fte : 0,
+      excessOverMaximum: range && pay > range.max.value ? (pay - range.max.value) * fte : 0,
+    };
+    const department = employee.department?.trim() || NO_DEPARTMENT;
+    let byDepartment = departmentTotals.get(department);
+    if (!byDepartment) departmentTotals.set(department, (byDepartment = new Totals()));
+    const byGrade = grade === undefined ? undefined : gradeTotals.get(grade);
+    const salaryCents = fte === 1 ? exactCents(pay) : undefined;
+    for (const totals of byGrade ? [byDepartment, byGrade] : [byDepartment]) {
+      totals.add(p);
+      if (range && p.costToMinimum > 0) totals.cost(0, range.min, employee.baseSalary, salaryCents, fte);
+      if (range && p.costToMidpoint > 0) totals.cost(1, range.mid, employee.baseSalary, salaryCents, fte);
+      if (market && p.costToMarket > 0) totals.cost(2, market, employee.baseSalary, salaryCents, fte);
+      if (range && p.excessOverMaximum > 0) totals.cost(3, range.max, employee.baseSalary, salaryCents, fte, -1);
+    }
+    return p;
+  });
+
+  const what = a.paySystem === 'Skill' ? 'Skill Level' : a.paySystem === 'Ability' ? 'Competency Score' : 'job points';
+  if (missing.length > 0) {
+    problems.push(problem('warning', 'ungraded-employee', `${missing.length} employee(s) have no ${what} and are not placed in a grade: ${sample(missing)}`, whereOf(missing[0])));
+  }
+  if (outside.length > 0) {
+    problems.push(problem('warning', 'employee-outside-bands', `${outside.length} employee(s) have a ${what} outside the grade bands and are not placed: ${sample(outside)}`, whereOf(outside[0])));
+  }
+
+  const byGrade = structure.grades.map((g) => gradeTotals.get(g.grade)!.build(g.grade));
+  const byDepartment = [...departmentTotals.keys()].sort(compareText).map((d) => departmentTotals.get(d)!.build(d));
+  // Every employee is in exactly one department group: the total adds those up.
+  const total = combine('All', byDepartment);
+  return { employees: placed, byGrade, byDepartment, total, problems };
+}
+
+/** An amount as the double the sheet holds, its decimal, and its whole cents when it is whole cents. */
+interface Bound {
+  value: number;
+  decimal: Decimal;
+  cents?: number;
+}
+
+const bound = (decimal: Decimal): Bound => {
+  const value = decimal.toNumber();
+  return { value, decimal, cents: exactCents(value) };
+};
+
+/** x × 100 when x is a whole number of cents (safe integers only), else undefined. */
+function exactCents(x: number): number | undefined {
+  const c = Math.round(x * 100);
+  return Number.isSafeInteger(c) && Math.abs(x * 100 - c) < 1e-6 ? c : undefined;
+}
+
+/** A group's running totals; the four costs are exact (integer cents, plus decimals for the rest). */
+class Totals {
+  headcount = 0;
+  fte = 0;
+  salaries = 0;
+  compaSum = 0;
+  compaCount = 0;
+  red = 0;
+  green = 0;
+  private readonly cents = [0, 0, 0, 0];
+  private readonly rest: Decimal[] = [ZERO, ZERO, ZERO, ZERO];
+
+  add(p: PlacedEmployee): void {
+    this.headcount++;
+    this.fte += p.employee.fte;
+    this.salaries += p.salary;
+    if (p.compaRatio !== undefined) {
+      this.compaSum += p.compaRatio;
+      this.compaCount++;
+    }
+    if (p.circle === 'Red') this.red++;
+    else if (p.circle === 'Green') this.green++;
+  }
+
+  /** Adds (target − salary) × FTE × sign to cost `k`. */
+  cost(k: number, target: Bound, salary: Decimal, salaryCents: number | undefined, fte: number, sign = 1): void {
+    if (salaryCents !== undefined && target.cents !== undefined) this.cents[k] += sign * (target.cents - salaryCents);
+    else {
+      const d = target.decimal.minus(salary).mul(fte);
+      this.rest[k] = this.rest[k].plus(sign === 1 ? d : d.neg());
+    }
+  }
+
+  build(key: string | number): PlacementTotals {
+    const exact = (k: number) => this.rest[k].plus(money(this.cents[k]).div(100));
+    return {
+      key,
+      headcount: this.headcount,
+      fte: this.fte,
+      meanSalary: this.headcount > 0 ? this.salaries / this.headcount : undefined,
+      meanCompaRatio: this.compaCount > 0 ? this.compaSum / this.compaCount : undefined,
+      compaRatioCount: this.compaCount,
+      red: this.red,
+      green: this.green,
+      costToMinimum: exact(0),
+      costToMidpoint: exact(1),
+      costToMarket: exact(2),
+      excessOverMaximum: exact(3),
+    };
+  }
+}
+
+/** Totals of disjoint groups added up. */
+function combine(key: string | number, parts: PlacementTotals[]): PlacementTotals {
+  let headcount = 0;
+  let fte = 0;
+  let salaries = 0;
+  let compaSum = 0;
+  let compaCount = 0;
+  const out: PlacementTotals = { key, headcount: 0, fte: 0, compaRatioCount: 0, red: 0, green: 0, costToMinimum: ZERO, costToMidpoint: ZERO, costToMarket: ZERO, excessOverMaximum: ZERO };
+  for (const t of parts) {
+    headcount += t.headcount;
+    fte += t.fte;
+    if (t.meanSalary !== undefined) salaries += t.meanSalary * t.headcount;
+    if (t.meanCompaRatio !== undefined) compaSum += t.meanCompaRatio * t.compaRatioCount;
+    compaCount += t.compaRatioCount;
+    out.red += t.red;
+    out.green += t.green;
+    out.costToMinimum = out.costToMinimum.plus(t.costToMinimum);
+    out.costToMidpoint = out.costToMidpoint.plus(t.costToMidpoint);
+    out.costToMarket = out.costToMarket.plus(t.costToMarket);
+    out.excessOverMaximum = out.excessOverMaximum.plus(t.excessOverMaximum);
+  }
+  return {
+    ...out,
+    headcount,
+    fte,
+    meanSalary: headcount > 0 ? salaries / headcount : undefined,
+    meanCompaRatio: compaCount > 0 ? compaSum / compaCount : undefined,
+    compaRatioCount: compaCount,
+  };
+}
+
+const compareText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+const sample = (list: Employee[]): string => list.slice(0, 5).map((e) => e.id).join(', ') + (list.length > 5 ? ', …' : '');
+
+const whereOf = (e: Employee) => (e.ref ? { sheet: e.ref.sheet, row: e.ref.row } : { sheet: 'Employees' });

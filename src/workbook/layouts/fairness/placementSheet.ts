@@ -1,0 +1,239 @@
+import { resolveField } from '../../../engine/equity/fields';
+import type { PayEquity } from '../../../engine/equity/payEquity';
+import type { EquityRecord } from '../../../engine/equity/records';
+import type { Placement, PlacedEmployee, PlacementTotals } from '../../../engine/placement';
+import { NO_DEPARTMENT } from '../../../engine/placement';
+import type { PayStructure } from '../../../engine/payStructure';
+import type { ConsistencyResult } from '../../../engine/consistency/consistency';
+import type { PaySystem } from '../../../engine/types';
+import { columnNumber, sheetRef } from '../../address';
+import { dateToSerial } from '../../dates';
+import { OUTPUT_SHEETS } from '../../schema';
+import type { SheetSpec, SpecCell } from '../../sheetSpec';
+import { payStructureColumn, PS } from '../payStructure';
+import { FMT, formula, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
+import { FAIRNESS_SHEETS, FAIRNESS_TABLES, PL, placementColumn, placementLastRow } from './names';
+
+/** What the Placement layout needs besides the engine's results. */
+export interface PlacementLayoutContext {
+  /** Grades on the Pay Structure sheet (its table runs from row 2 to grades + 1). */
+  grades: number;
+  /** Post: the grade is the job's (a live lookup when `slottingLastRow` is given); Skill and Ability: the person's, a value. */
+  paySystem: PaySystem;
+  /**
+   * Last data row of `Job Slotting`. When given (a post-based structure), the grade and market rate
+   * are live lookups of the employee's job there; otherwise they are written as values.
+   */
+  slottingLastRow?: number;
+}
+
+interface Row {
+  placed: PlacedEmployee;
+  record: EquityRecord;
+}
+
+/** Where the summary tables start (to the right of the employee table, after one blank column). */
+export const SUMMARY_COLUMN = columnNumber(PL.category) + 2;
+
+/**
+ * `Placement`: one row per employee, in the order of the Employees sheet. The employee's own data
+ * (ID, name, department, job, gender, salary, FTE, bonus, hours, hire date, manager) is copied as
+ * values; everything derived is a formula: the grade (a lookup of the job on Job Slotting in a
+ * post-based structure), minimum, midpoint and maximum (Pay Structure), market rate, compa-ratio,
+ * range penetration, red or green circle, the costs to minimum, midpoint and market, hourly pay,
+ * tenure (whole months to EffectiveDate / 12), the manager's salary (a reference to the manager's row,
+ * found when the add-in ran) and compression. To the right, the
+ * same costs by grade and by department (COUNTIFS, AVERAGEIF, SUMIF over the table).
+ * The Consistency and Pay Equity sheets read this table.
+ */
+export function placementSheet(
+  input: { placement: Placement; equity: PayEquity; structure: PayStructure; consistency: ConsistencyResult },
+  ctx: PlacementLayoutContext,
+): SheetSpec {
+  const { placement, equity, structure, consistency } = input;
+  const b = new SheetBuilder(FAIRNESS_SHEETS.placement);
+  const rows: Row[] = placement.employees.map((placed, i) => ({ placed, record: equity.records[i] }));
+  const last = placementLastRow(rows.length);
+  const ps = (letter: string) => payStructureColumn(letter, ctx.grades);
+  const js = (col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${ctx.slottingLastRow}`);
+  const national = new Map(structure.grades.map((g) => [g.grade, g]));
+  const category = resolveField(equity.eu.categoryField, equity.records).field;
+  const live = ctx.slottingLastRow !== undefined;
+  const liveGrade = live && ctx.paySystem === 'Post';
+  const compression = new Map<PlacedEmployee['employee'], string>();
+  for (const pair of [...consistency.compression.atOrAbove, ...consistency.compression.withinMargin]) compression.set(pair.employee, pair.kind);
+  // The manager's row on this sheet (IDs match case-insensitively, as MATCH does).
+  const rowOf = new Map<string, number>();
+  placement.employees.forEach((p, i) => rowOf.set(p.employee.id.trim().toUpperCase(), i + 2));
+  const managerRow = (p: PlacedEmployee): number | undefined => {
+    const id = p.employee.managerId?.trim();
+    return !id || id.toUpperCase() === p.employee.id.trim().toUpperCase() ? undefined : rowOf.get(id.toUpperCase());
+  };
+  const own = (r: number, letter: string) => `${letter}${r}`;
+
+  /** A range end as a formula when it is the national range of the grade, else as a value (e.g. location-adjusted). */
+  const rangeEnd = (p: PlacedEmployee, which: 'minimum' | 'midpoint' | 'maximum', letter: string, r: number): SpecCell => {
+    const value = p[which];
+    const grade = p.grade === undefined ? undefined : national.get(p.grade);
+    const lookup = `IF(${own(r, PL.grade)}="","",INDEX(${ps(letter)},${own(r, PL.grade)}))`;
+    if (value === undefined || (grade && grade[which].eq(value))) return formula(lookup, value);
+    return value.toNumber();
+  };
+
+  const columns: LayoutColumn<Row>[] = [
+    { header: 'Employee ID', width: 12, cell: ({ placed }) => placed.employee.id },
+    { header: 'Name', width: 22, cell: ({ placed }) => placed.employee.name ?? null },
+    { header: 'Department', width: 16, cell: ({ placed }) => placed.employee.department?.trim() || NO_DEPARTMENT },
+    { header: 'Job Code', width: 10, cell: ({ placed }) => placed.employee.jobCode },
+    { header: 'Job Family', width: 14, cell: ({ placed }) => placed.job?.family ?? null },
+    { header: 'Gender', width: 8, cell: ({ record }) => record.gender },
+    {
+      header: 'Grade',
+      format: FMT.integer,
+      width: 7,
+      cell: ({ placed }, r) => (liveGrade ? formula(`IFERROR(INDEX(${js('D')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, placed.grade) : placed.grade ?? null),
+    },
+    { header: 'Base Salary', format: FMT.money2, width: 12, cell: ({ placed }) => placed.salary },
+    { header: 'FTE', format: '0.00', width: 6, cell: ({ placed }) => placed.employee.fte },
+    { header: 'Minimum', format: FMT.money, width: 11, cell: ({ placed }, r) => rangeEnd(placed, 'minimum', PS.minimum, r) },
+    { header: 'Midpoint', format: FMT.money, width: 11, cell: ({ placed }, r) => rangeEnd(placed, 'midpoint', PS.midpoint, r) },
+    { header: 'Maximum', format: FMT.money, width: 11, cell: ({ placed }, r) => rangeEnd(placed, 'maximum', PS.maximum, r) },
+    {
+      header: 'Market Rate',
+      format: FMT.money,
+      width: 12,
+      cell: ({ placed }, r) => (live ? formula(`IFERROR(INDEX(${js('E')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, placed.marketRate) : placed.marketRate?.toNumber() ?? null),
+    },
+    { header: 'Compa-Ratio', format: FMT.ratio, width: 11, cell: ({ placed }, r) => formula(`IF(${own(r, PL.midpoint)}="","",${own(r, PL.salary)}/${own(r, PL.midpoint)})`, placed.compaRatio) },
+    {
+      header: 'Range Penetration',
+      format: FMT.percent,
+      width: 11,
+      cell: ({ placed }, r) =>
+        formula(`IF(OR(${own(r, PL.minimum)}="",${own(r, PL.maximum)}=${own(r, PL.minimum)}),"",(${own(r, PL.salary)}-${own(r, PL.minimum)})/(${own(r, PL.maximum)}-${own(r, PL.minimum)}))`, placed.rangePenetration),
+    },
+    {
+      header: 'Circle',
+      width: 8,
+      cell: ({ placed }, r) =>
+        formula(`IF(${own(r, PL.minimum)}="","",IF(${own(r, PL.salary)}>${own(r, PL.maximum)},"Red",IF(${own(r, PL.salary)}<${own(r, PL.minimum)},"Green","")))`, placed.circle),
+    },
+    { header: 'Cost to Minimum', format: FMT.money2, width: 12, cell: ({ placed }, r) => formula(gapCost(r, PL.minimum, PL.salary), placed.costToMinimum) },
+    { header: 'Cost to Midpoint', format: FMT.money2, width: 12, cell: ({ placed }, r) => formula(gapCost(r, PL.midpoint, PL.salary), placed.costToMidpoint) },
+    {
+      header: 'Cost to Market',
+      format: FMT.money2,
+      width: 12,
+      cell: ({ placed }, r) => formula(`IF(N(${own(r, PL.marketRate)})=0,0,MAX(0,${own(r, PL.marketRate)}-${own(r, PL.salary)})*${own(r, PL.fte)})`, placed.costToMarket),
+    },
+    { header: 'Excess over Maximum', format: FMT.money2, width: 12, cell: ({ placed }, r) => formula(gapCost(r, PL.salary, PL.maximum, PL.maximum), placed.excessOverMaximum) },
+    {
+      header: 'Weekly Hours',
+      format: '0.0#',
+      width: 8,
+      cell: ({ placed, record }, r) => (placed.employee.weeklyHours !== undefined && placed.employee.weeklyHours > 0 ? record.weeklyHours : formula(`${own(r, PL.fte)}*FullTimeHours`, record.weeklyHours)),
+    },
+    { header: 'Hourly Pay', format: FMT.money2, width: 10, cell: ({ record }, r) => formula(`${own(r, PL.salary)}*${own(r, PL.fte)}/52/${own(r, PL.weeklyHours)}`, record.hourlyPay) },
+    { header: 'Bonus', format: FMT.money2, width: 10, cell: ({ record }) => record.bonus },
+    {
+      header: 'Hourly Total Pay',
+      format: FMT.money2,
+      width: 10,
+      cell: ({ record }, r) => formula(`(${own(r, PL.salary)}*${own(r, PL.fte)}+${own(r, PL.bonus)})/52/${own(r, PL.weeklyHours)}`, record.hourlyTotalPay),
+    },
+    { header: 'Hire Date', format: FMT.date, width: 11, cell: ({ placed }) => (placed.employee.hireDate ? dateToSerial(placed.employee.hireDate) : null) },
+    {
+      header: 'Tenure',
+      format: '0.00',
+      width: 7,
+      cell: ({ record }, r) =>
+        formula(`IF(${own(r, PL.hireDate)}="","",MAX(0,(YEAR(EffectiveDate)-YEAR(${own(r, PL.hireDate)}))*12+MONTH(EffectiveDate)-MONTH(${own(r, PL.hireDate)}))/12)`, record.tenure),
+    },
+    { header: 'Manager ID', width: 12, cell: ({ placed }) => placed.employee.managerId ?? null },
+    {
+      header: 'Manager Salary',
+      format: FMT.money2,
+      width: 12,
+      // A direct reference to the manager's row (a MATCH per row would make recalculation quadratic in employees).
+      cell: ({ placed }) => {
+        const m = managerRow(placed);
+        return m === undefined ? null : formula(own(m, PL.salary), placement.employees[m - 2].salary);
+      },
+    },
+    {
+      header: 'Compression',
+      width: 22,
+      cell: ({ placed }, r) =>
+        formula(
+          `IF(${own(r, PL.managerSalary)}="","",IF(${own(r, PL.salary)}>=${own(r, PL.managerSalary)},"At or above manager",IF(${own(r, PL.salary)}>=${own(r, PL.managerSalary)}*(1-CompressionMargin),"Within margin of manager","")))`,
+          compression.get(placed.employee) ?? '',
+        ),
+    },
+    {
+      header: `Pay Category (${equity.eu.categoryField})`,
+      width: 14,
+      cell: ({ record }, r) => {
+        const v = category?.value(record);
+        if (equity.eu.categoryField === 'Grade') return formula(own(r, PL.grade), v);
+        return v ?? null;
+      },
+    },
+  ];
+  b.table(FAIRNESS_TABLES.placement, 1, 1, rows, columns);
+
+  // Costs by grade and by department.
+  const col = (letter: string) => placementColumn(letter, last);
+  const summaryColumns = (keyColumn: string, all: boolean): LayoutColumn<PlacementTotals>[] => {
+    const where = (t: PlacementTotals, r: number) => (all && t.key === 'All' ? undefined : `${col(keyColumn)},${colLetter(SUMMARY_COLUMN)}${r}`);
+    return [
+      { header: keyColumn === PL.grade ? 'Grade' : 'Department', width: 14, cell: (t) => t.key },
+      { header: 'Employees', format: FMT.integer, width: 10, cell: (t, r) => formula(where(t, r) ? `COUNTIF(${where(t, r)})` : `COUNTA(${col(PL.id)})`, t.headcount) },
+      { header: 'Red Circles', format: FMT.integer, width: 8, cell: (t, r) => formula(where(t, r) ? `COUNTIFS(${where(t, r)},${col(PL.circle)},"Red")` : `COUNTIF(${col(PL.circle)},"Red")`, t.red) },
+      { header: 'Green Circles', format: FMT.integer, width: 8, cell: (t, r) => formula(where(t, r) ? `COUNTIFS(${where(t, r)},${col(PL.circle)},"Green")` : `COUNTIF(${col(PL.circle)},"Green")`, t.green) },
+      {
+        header: 'Mean Compa-Ratio',
+        format: FMT.ratio,
+        width: 10,
+        cell: (t, r) =>
+          formula(
+            where(t, r) ? `IFERROR(AVERAGEIFS(${col(PL.compaRatio)},${where(t, r)},${col(PL.compaRatio)},">0"),"")` : `IFERROR(AVERAGEIF(${col(PL.compaRatio)},">0"),"")`,
+            t.meanCompaRatio,
+          ),
+      },
+      ...(
+        [
+          ['Cost to Minimum', PL.costToMinimum, 'costToMinimum'],
+          ['Cost to Midpoint', PL.costToMidpoint, 'costToMidpoint'],
+          ['Cost to Market', PL.costToMarket, 'costToMarket'],
+          ['Excess over Maximum', PL.excess, 'excessOverMaximum'],
+        ] as const
+      ).map(
+        ([header, letter, key]): LayoutColumn<PlacementTotals> => ({
+          header,
+          format: FMT.money,
+          width: 13,
+          cell: (t, r) => formula(where(t, r) ? `SUMIF(${where(t, r)},${col(letter)})` : `SUM(${col(letter)})`, t[key]),
+        }),
+      ),
+    ];
+  };
+  const byGrade = b.table(FAIRNESS_TABLES.placementByGrade, 1, SUMMARY_COLUMN, placement.byGrade, summaryColumns(PL.grade, false));
+  b.table(FAIRNESS_TABLES.placementByDepartment, byGrade.last + 3, SUMMARY_COLUMN, [...placement.byDepartment, placement.total], summaryColumns(PL.department, true));
+  const notes = byGrade.last + 3 + placement.byDepartment.length + 4;
+  b.set(notes, SUMMARY_COLUMN, 'Notes');
+  b.set(notes + 1, SUMMARY_COLUMN, 'Costs are a year: (target − base salary) × FTE when below the target; the excess over the maximum likewise above it.');
+  b.set(notes + 2, SUMMARY_COLUMN, 'Compa-ratio = base salary / midpoint; range penetration = (salary − minimum) / (maximum − minimum). Ratios in double precision.');
+  b.set(notes + 3, SUMMARY_COLUMN, 'Hourly pay = base salary × FTE / 52 / weekly hours (base salary is the full-time annual rate; blank hours: FTE × FullTimeHours).');
+  return b.build();
+}
+
+const colLetter = (n: number): string => {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+
+/** MAX(0, upper − lower) × FTE, 0 when the range end is blank. */
+const gapCost = (r: number, upper: string, lower: string, blankCheck = upper === PL.salary ? lower : upper): string =>
+  `IF(${blankCheck}${r}="",0,MAX(0,${upper}${r}-${lower}${r})*${PL.fte}${r})`;
+
