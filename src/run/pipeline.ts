@@ -4,11 +4,13 @@ import type { Grid } from '../workbook/grid';
 import { matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workbook/readInputs';
 import type { WorkbookUpdate } from '../workbook/sheetSpec';
 import { checkConsistency, type ConsistencyResult } from '../engine/consistency/consistency';
+import { employeesAfterIncreases, meritEquityImpact, type MeritEquityImpact } from '../engine/equity/meritImpact';
 import { analysePayEquity, type PayEquity } from '../engine/equity/payEquity';
 import { buildMerit, type MeritResult } from '../engine/merit';
 import { placeEmployees, type Placement } from '../engine/placement';
 import { fairnessSheets } from '../workbook/layouts/fairness';
 import { meritLayoutContext, meritParameterNames, meritSheets } from '../workbook/layouts/merit';
+import { meritEquitySheet } from '../workbook/layouts/merit/meritEquity';
 import { meritInputs } from '../workbook/layouts/merit/step';
 import { computeStructureStage, layoutStructureStage, type StructureStageComputed } from './structureOptionsStage';
 
@@ -26,6 +28,8 @@ export interface Computed extends StructureStageComputed {
   merit?: MeritResult;
   /** Employees placed in their ranges, the consistency checks and the pay equity analysis. */
   fairness?: { placement: Placement; consistency: ConsistencyResult; equity: PayEquity };
+  /** The gender pay gaps before and after the merit plan's increases. */
+  meritEquity?: MeritEquityImpact;
 }
 
 export interface RunSummary {
@@ -86,15 +90,7 @@ export function compute(parsed: ParsedWorkbook): Computed {
         circleThreshold: a.circleThreshold,
       },
     );
-    const equity = analysePayEquity(placement, {
-      effectiveDate: a.effectiveDate,
-      payGapThreshold: a.payGapThreshold,
-      minimumGroupSize: a.minimumGroupSize,
-      controls: a.equityControls,
-      categories: a.payCategories,
-      fullTimeHours: a.fullTimeHours,
-      remediationMethod: a.remediationMethod,
-    });
+    const equity = analysePayEquity(placement, equityOptions(a));
     stage.problems.push(...placement.problems, ...equity.problems);
     fairness = { placement, consistency, equity };
   }
@@ -107,8 +103,29 @@ export function compute(parsed: ParsedWorkbook): Computed {
     merit = buildMerit(meritInputs(parsed.merit, parsed, stage.structure, gradeOfEmployee));
     stage.problems.push(...merit.problems);
   }
-  return { ...stage, employeesByJob, merit, fairness };
+  let meritEquity: MeritEquityImpact | undefined;
+  if (merit && fairness) {
+    // The same analysis on the salaries the plan proposes, people in the same grades and ranges.
+    const newSalary = new Map(merit.plan.rows.map((r) => [r.case.id, r.outcome.newSalary]));
+    const after = employeesAfterIncreases(parsed.inputs.employees, newSalary);
+    const afterById = new Map(after.map((e) => [e.id, e]));
+    const ranges = stage.employees.map((r) => ({ ...r, employee: afterById.get(r.employee.id) ?? r.employee }));
+    const placementAfter = placeEmployees({ employees: after, jobs: stage.jobs, structure: stage.structure, assumptions: a, ranges });
+    meritEquity = meritEquityImpact(fairness.equity, analysePayEquity(placementAfter, equityOptions(a)));
+  }
+  return { ...stage, employeesByJob, merit, fairness, meritEquity };
 }
+
+const equityOptions = (a: ParsedWorkbook['inputs']['assumptions']) => ({
+  effectiveDate: a.effectiveDate,
+  payGapThreshold: a.payGapThreshold,
+  minimumGroupSize: a.minimumGroupSize,
+  controls: a.equityControls,
+  categories: a.payCategories,
+  fullTimeHours: a.fullTimeHours,
+  remediationMethod: a.remediationMethod,
+});
+
 
 /** Lay out: the output sheets and the defined names their formulas cite. */
 export function layout(parsed: ParsedWorkbook, computed: Computed): WorkbookUpdate {
@@ -122,6 +139,7 @@ export function layout(parsed: ParsedWorkbook, computed: Computed): WorkbookUpda
     const merit = meritSheets(computed.merit, meritLayoutContext(parsed.merit, parsed, computed.structure));
     update.sheets.push(...merit.sheets);
     update.names.push(...merit.names, ...meritParameterNames(parsed.merit.optionsRead));
+    if (computed.meritEquity) update.sheets.push(meritEquitySheet(computed.meritEquity));
   }
   return update;
 }

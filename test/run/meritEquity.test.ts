@@ -1,0 +1,58 @@
+import { analysePayEquity } from '../../src/engine/equity/payEquity';
+import { employeesAfterIncreases, meritEquityImpact } from '../../src/engine/equity/meritImpact';
+import { placeEmployees } from '../../src/engine/placement';
+import { MemoryHost } from '../../src/hosts/memory';
+import { compute, readWorkbook, runPipeline } from '../../src/run/pipeline';
+import { sampleUpdate } from '../../src/sample/sampleWorkbook';
+import { parseWorkbook } from '../../src/workbook/readInputs';
+
+async function sampleComputed() {
+  const u = sampleUpdate({ employees: 400, seed: 3 });
+  const host = MemoryHost.fromSheetSpecs(u.sheets, u.names);
+  const { grids, sheetOf } = await readWorkbook(host);
+  const parsed = parseWorkbook(grids, sheetOf);
+  return { parsed, computed: compute(parsed) };
+}
+
+describe('pay equity inside the merit cycle', () => {
+  it('sees a plan that raises only men as widening the gap, and one that raises only women as narrowing it', async () => {
+    const { parsed, computed } = await sampleComputed();
+    const before = computed.fairness!.equity;
+    const a = parsed.inputs.assumptions;
+    const options = { effectiveDate: a.effectiveDate, payGapThreshold: a.payGapThreshold, minimumGroupSize: a.minimumGroupSize, controls: a.equityControls, categories: a.payCategories, fullTimeHours: a.fullTimeHours, remediationMethod: a.remediationMethod };
+    const equityAfter = (gender: string) => {
+      const raised = new Map(parsed.inputs.employees.filter((e) => e.gender === gender).map((e) => [e.id, e.baseSalary.mul(1.1)]));
+      const after = employeesAfterIncreases(parsed.inputs.employees, raised);
+      return analysePayEquity(placeEmployees({ employees: after, jobs: computed.jobs, structure: computed.structure, assumptions: a }), options);
+    };
+    const men = meritEquityImpact(before, equityAfter('M'));
+    const women = meritEquityImpact(before, equityAfter('F'));
+    expect(men.widens).toBe(true);
+    // A 10% raise for every man moves the adjusted gap by about ln(1.1) ≈ 9.5 points, wider.
+    const adjMen = men.rows[0];
+    expect(adjMen.after!).toBeLessThan(adjMen.before!);
+    expect(adjMen.before! - adjMen.after!).toBeGreaterThan(0.05);
+    const adjWomen = women.rows[0];
+    expect(adjWomen.after!).toBeGreaterThan(adjWomen.before!);
+    // Base-salary mean gap: (men − women) / men grows when men get 10% more.
+    expect(men.rows[1].after!).toBeGreaterThan(men.rows[1].before!);
+    expect(women.rows[1].after!).toBeLessThan(women.rows[1].before!);
+  });
+
+  it('is written as the Merit Equity sheet with the calibrated plan, before and after side by side', async () => {
+    const u = sampleUpdate({ employees: 300, seed: 42 });
+    const host = MemoryHost.fromSheetSpecs(u.sheets, u.names);
+    const result = await runPipeline(host);
+    expect(result.ok).toBe(true);
+    const cells = host.getSheet('Merit Equity')!.cells;
+    expect(cells[0]).toEqual(['Measure', 'Before', 'After', 'Change', 'Note']);
+    expect(cells[1][0]).toBe('Adjusted gap (regression, exp(b) − 1)');
+    expect(typeof cells[1][1]).toBe('number');
+    expect(typeof cells[1][2]).toBe('number');
+    const { grids, sheetOf } = await readWorkbook(MemoryHost.fromSheetSpecs(u.sheets, u.names));
+    const computed = compute(parseWorkbook(grids, sheetOf));
+    // Before is the Pay Equity sheet's adjusted gap; After uses the Merit Plan's new salaries.
+    expect(cells[1][1]).toBeCloseTo(computed.fairness!.equity.adjusted.gap!, 12);
+    expect(cells[1][2]).not.toBeCloseTo(cells[1][1] as number, 12);
+  });
+});
