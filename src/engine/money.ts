@@ -22,8 +22,37 @@ export function fromDouble(x: number): Decimal {
   return new Money(x.toPrecision(15));
 }
 
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * d.toNumber() without the string: a Decimal of at most 15 digits is an exact integer times an exact
+ * power of ten, and one IEEE multiply or divide rounds that correctly, as parsing its digits would
+ * (Clinger's fast path). Anything longer goes through toNumber.
+ */
+export function toDouble(d: Decimal): number {
+  const words = d.d;
+  if (!words || words.length > 3) return d.toNumber();
+  let mantissa = words[0];
+  let digits = String(words[0]).length;
+  for (let i = 1; i < words.length; i++) {
+    mantissa = mantissa * 1e7 + words[i];
+    digits += 7;
+  }
+  if (mantissa === 0) return d.s < 0 ? -0 : 0;
+  if (digits > 15 && mantissa >= 2 ** 53) return d.toNumber();
+  const exponent = d.e - (digits - 1);
+  if (exponent < -22 || exponent > 22) return d.toNumber();
+  const magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
+  return d.s < 0 ? -magnitude : magnitude;
+}
+
 /** Excel's ROUND(x, digits): half away from zero; negative digits round to tens, hundreds… */
 export function roundExcel(x: MoneyLike, digits: number): Decimal {
+  if (typeof x === 'number' && digits >= 0) {
+    // The hot path (every employee's amounts): round the 15-digit string, then parse one Decimal.
+    const rounded = roundFifteenDigits(x, digits);
+    if (rounded !== undefined) return rounded;
+  }
   const d = typeof x === 'number' ? fromDouble(x) : new Money(x);
   if (digits >= 0) return d.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
   const scale = new Money(10).pow(-digits);
@@ -31,12 +60,38 @@ export function roundExcel(x: MoneyLike, digits: number): Decimal {
 }
 
 /**
+ * ROUND(x, digits) on x's 15-significant-digit form, half away from zero, done on its digits: the same
+ * value as fromDouble(x).toDecimalPlaces(digits, ROUND_HALF_UP) without the intermediate Decimal.
+ * Undefined when the form has an exponent or too many digits to count exactly in a double.
+ */
+function roundFifteenDigits(x: number, digits: number): Decimal | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  const text = x.toPrecision(15);
+  if (text.includes('e')) return undefined;
+  const negative = text.charCodeAt(0) === 45;
+  const unsigned = negative ? text.slice(1) : text;
+  const point = unsigned.indexOf('.');
+  const whole = point < 0 ? unsigned : unsigned.slice(0, point);
+  const fraction = point < 0 ? '' : unsigned.slice(point + 1);
+  if (whole.length + digits > 15) return undefined;
+  const kept = fraction.length > digits ? fraction.slice(0, digits) : fraction.padEnd(digits, '0');
+  let units = Number(whole + kept);
+  if (fraction.length > digits && fraction.charCodeAt(digits) >= 53) units += 1;
+  const unitText = String(units).padStart(digits + 1, '0');
+  const cut = unitText.length - digits;
+  return new Money(`${negative ? '-' : ''}${unitText.slice(0, cut)}${digits > 0 ? '.' + unitText.slice(cut) : ''}`);
+}
+
+/** A Money as it is (Decimals are immutable); anything else converted. Arithmetic then runs at Money's precision. */
+const asMoney = (x: MoneyLike): Decimal => (x instanceof Decimal && x.constructor === Money ? x : new Money(x));
+
+/**
  * Round to a multiple (1 = whole units, 100 = hundreds, 0.01 = cents), half away from zero,
  * exactly as the sheet formula ROUND(x/m, 0)*m does.
  */
 export function roundToMultiple(x: MoneyLike, multiple: MoneyLike): Decimal {
-  const m = new Money(multiple);
-  const d = typeof x === 'number' ? fromDouble(x) : new Money(x);
+  const m = asMoney(multiple);
+  const d = typeof x === 'number' ? fromDouble(x) : asMoney(x);
   if (m.isZero()) return d;
   return d.div(m).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).mul(m);
 }

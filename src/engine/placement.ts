@@ -11,7 +11,7 @@
  * precision as the sheet computes them. One pass over the employees: O(n).
  */
 import type Decimal from 'decimal.js';
-import { money, ZERO } from './money';
+import { money, toDouble, ZERO } from './money';
 import type { PayStructure } from './payStructure';
 import { problem, type Problem } from './problem';
 import { gradeOfPoints } from './structure';
@@ -129,7 +129,7 @@ export function placeEmployees(input: PlacementInput): Placement {
   const placed: PlacedEmployee[] = employees.map((employee): PlacedEmployee => {
     const job = jobOf.get(employee.jobCode.toUpperCase());
     const market = marketOf.get(job?.code ?? employee.jobCode);
-    const pay = employee.baseSalary.toNumber();
+    const pay = toDouble(employee.baseSalary);
     const fte = employee.fte;
     let grade: number | undefined;
     let range: { min: Bound; mid: Bound; max: Bound } | undefined;

@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import { fromDouble, ZERO } from '../money';
+import { ZERO } from '../money';
+import { decimalOf } from './decimals';
 import { problem, type Problem } from '../problem';
 import type { AppraisalRow, Assumptions, Employee } from '../types';
 
@@ -44,7 +45,9 @@ export function scoreAppraisals(
   for (const r of rows) {
     const id = known.get(key(r.employeeId));
     if (id === undefined) {
-      unknown.set(key(r.employeeId), [...(unknown.get(key(r.employeeId)) ?? []), r]);
+      const list = unknown.get(key(r.employeeId));
+      if (list) list.push(r);
+      else unknown.set(key(r.employeeId), [r]);
       continue;
     }
     if (!(r.score >= scoreScale.min && r.score <= scoreScale.max)) {
@@ -56,8 +59,8 @@ export function scoreAppraisals(
       continue;
     }
     const a = acc.get(key(id)) ?? { id, weighted: ZERO, weights: ZERO, n: 0, first: r };
-    const w = fromDouble(r.weight);
-    a.weighted = a.weighted.plus(w.mul(fromDouble(r.score)));
+    const w = decimalOf(r.weight);
+    a.weighted = a.weighted.plus(w.mul(decimalOf(r.score)));
     a.weights = a.weights.plus(w);
     a.n++;
     acc.set(key(id), a);
@@ -86,7 +89,7 @@ export function scoreAppraisals(
 /** A score's rating: 1 + the number of thresholds at or below it, at most the scale. */
 export function ratingOfScore(score: Decimal, thresholds: readonly number[], ratingScale: number): number {
   let r = 1;
-  for (const t of thresholds) if (score.gte(fromDouble(t))) r++;
+  for (const t of thresholds) if (score.gte(decimalOf(t))) r++;
   return Math.min(r, ratingScale);
 }
 

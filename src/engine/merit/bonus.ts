@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { fromDouble, roundExcel, roundToMultiple, sum, ZERO } from '../money';
+import { fromDouble, roundExcel, roundToMultiple, sum, toDouble, ZERO } from '../money';
 import { problem, type Problem } from '../problem';
 
 /**
@@ -88,7 +88,7 @@ export function allocateBonus(
     const targetPct = c.grade === undefined ? 0 : targets.get(c.grade) ?? 0;
     const multiplier = c.rating === undefined ? 0 : multipliers.get(c.rating) ?? 0;
     // ROUND(base*FTE*target*multiplier*proration, 2), multiplied left to right in double precision as the sheet does.
-    const target = roundExcel(c.base.toNumber() * c.fte * targetPct * multiplier * c.proration, 2);
+    const target = roundExcel(toDouble(c.base) * c.fte * targetPct * multiplier * c.proration, 2);
     return { id: c.id, targetPct, multiplier, target };
   });
   const missingGrades = [...new Set(cases.filter((c) => c.grade !== undefined && !targets.has(c.grade)).map((c) => c.grade!))];
@@ -96,7 +96,8 @@ export function allocateBonus(
     problems.push(problem('warning', 'bonus-target-missing', `no target bonus for grade ${missingGrades.sort((x, y) => x - y).join(', ')}: those employees get no bonus`, { sheet: 'Bonus Targets' }));
   }
   const { scaled, factor } = scaleToPool(partial.map((p) => p.target), pool);
-  const rows = partial.map((p, i) => ({ ...p, scaled: scaled[i], bonus: roundToMultiple(scaled[i], fromDouble(rounding)) }));
+  const multiple = fromDouble(rounding);
+  const rows = partial.map((p, i) => ({ ...p, scaled: scaled[i], bonus: roundToMultiple(scaled[i], multiple) }));
   const totalTarget = sum(partial.map((p) => p.target));
   if (totalTarget.isZero() && pool.gt(0)) {
     problems.push(problem('warning', 'bonus-no-targets', 'no employee has a target bonus above zero; the bonus pool cannot be allocated', { sheet: 'Assumptions' }));

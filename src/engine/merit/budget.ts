@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { sum, ZERO } from '../money';
+import { ZERO } from '../money';
 import type { CalibrationStatus } from './calibrate';
 import type { MeritCase } from './employeeMerit';
 import type { MeritGuidelines } from './guidelines';
@@ -28,28 +28,27 @@ export interface BudgetLine<K> {
  * undefined key (no department, no grade) comes last.
  */
 export function budgetBy<K extends string | number>(rows: readonly MeritPlanRow[], keyOf: (r: MeritPlanRow, index: number) => K | undefined, bonus?: BonusPlan): BudgetLine<K | undefined>[] {
-  const groups = new Map<K | undefined, number[]>();
+  // One pass, each group's sums carried in row order (the order the SUMIFS add them in).
+  const groups = new Map<K | undefined, BudgetLine<K | undefined>>();
   rows.forEach((r, i) => {
-    const k = keyOf(r, i);
-    const list = groups.get(k);
-    if (list) list.push(i);
-    else groups.set(k, [i]);
+    const key = keyOf(r, i);
+    let line = groups.get(key);
+    if (!line) {
+      line = { key, headcount: 0, payroll: ZERO, meritCost: ZERO, catchUpCost: ZERO, lumpSum: ZERO, newPayroll: ZERO, bonus: ZERO, totalCost: ZERO };
+      groups.set(key, line);
+    }
+    const o = r.outcome;
+    line.headcount++;
+    line.payroll = line.payroll.plus(o.payroll);
+    line.meritCost = line.meritCost.plus(o.meritCost);
+    line.catchUpCost = line.catchUpCost.plus(o.catchUpCost);
+    line.lumpSum = line.lumpSum.plus(o.lumpSum);
+    line.newPayroll = line.newPayroll.plus(o.newPayroll);
+    if (bonus) line.bonus = line.bonus.plus(bonus.rows[i]?.bonus ?? ZERO);
   });
   const keys = [...groups.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : a > b ? 1 : 0));
   return keys.map((key) => {
-    const idx = groups.get(key)!;
-    const pick = (f: (o: MeritPlanRow['outcome']) => Decimal) => sum(idx.map((i) => f(rows[i].outcome)));
-    const line: BudgetLine<K | undefined> = {
-      key,
-      headcount: idx.length,
-      payroll: pick((o) => o.payroll),
-      meritCost: pick((o) => o.meritCost),
-      catchUpCost: pick((o) => o.catchUpCost),
-      lumpSum: pick((o) => o.lumpSum),
-      newPayroll: pick((o) => o.newPayroll),
-      bonus: bonus ? sum(idx.map((i) => bonus.rows[i]?.bonus ?? ZERO)) : ZERO,
-      totalCost: ZERO,
-    };
+    const line = groups.get(key)!;
     line.totalCost = line.meritCost.plus(line.lumpSum).plus(line.catchUpCost);
     return line;
   });
@@ -85,7 +84,7 @@ export function budgetScenarios(cases: readonly MeritCase[], guidelines: MeritGu
   return o.budgetScenarios.map((pct) => {
     const p = reuse(pct)
       ? main!
-      : calibratePlan(cases, guidelines, a, o, pct, undefined, { solution: solutions[fresh.indexOf(pct)], eligiblePayroll, guidelineCost, light: true });
+      : calibratePlan(cases, guidelines, a, o, pct, undefined, { solution: solutions[fresh.indexOf(pct)], eligiblePayroll, guidelineCost, light: true, sameCases: main?.rows });
     return {
       budgetPercent: pct,
       budget: p.calibration.budget,

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { roundExcel, ZERO } from '../money';
+import { roundExcel, toDouble, ZERO } from '../money';
 import { decimalOf } from './decimals';
 
 /** One employee as the merit plan sees them: pay, range, rating, zone, proration and eligibility. */
@@ -64,9 +64,10 @@ export interface MeritOutcome {
  *   increase = ROUND(MIN(base × merit% × proration, MAX(0, max − base)), 2)
  *   catch-up = MAX(0, ROUND(min − base − increase, 2)) when on
  *   lump sum = ROUND(MAX(0, base × merit% × proration − MAX(0, max − base)) × FTE, 2) under Lump Sum.
+ * `withFlag = false` leaves the Flag blank, for plans only totalled (the budget scenarios).
  */
-export function sheetOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy): MeritOutcome {
-  const base = c.base.toNumber();
+export function sheetOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy, withFlag = true): MeritOutcome {
+  const base = toDouble(c.base);
   const fte = decimalOf(c.fte);
   const graded = c.grade !== undefined && c.maximum !== undefined && c.minimum !== undefined;
   let increase = ZERO;
@@ -75,10 +76,10 @@ export function sheetOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy
   let uncapped = 0;
   if (graded) {
     uncapped = base * meritPct * c.proration;
-    const room = Math.max(0, c.maximum!.toNumber() - base);
+    const room = Math.max(0, toDouble(c.maximum!) - base);
     increase = roundExcel(Math.min(uncapped, room), 2);
     if (policy.catchUp) {
-      const gap = roundExcel(c.minimum!.toNumber() - base - increase.toNumber(), 2);
+      const gap = roundExcel(toDouble(c.minimum!) - base - toDouble(increase), 2);
       catchUp = gap.gt(0) ? gap : ZERO;
     }
     if (!policy.cap) lumpSum = roundExcel(Math.max(0, uncapped - room) * c.fte, 2);
@@ -99,7 +100,7 @@ export function sheetOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy
     totalCost: meritCost.plus(lumpSum).plus(policy.catchUpInside ? catchUpCost : ZERO),
     flag: '',
   };
-  out.flag = flagOf(c, out, graded ? roundExcel(uncapped, 2) : ZERO);
+  if (withFlag) out.flag = flagOf(c, out, graded ? roundExcel(uncapped, 2) : ZERO);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { ONE, roundExcel, sum, ZERO } from '../money';
+import { ONE, roundExcel, sum, toDouble, ZERO } from '../money';
 import { decimalOf } from './decimals';
 import { problem, type Problem } from '../problem';
 import type { GradeRange } from '../structure';
@@ -51,10 +51,10 @@ export function meritCases(
     const months = monthsInPeriod(e.hireDate, a.prorationStart);
     const c: MeritCase = { id: e.id, base: e.baseSalary, fte: e.fte, rating: p.rating, months, proration: months / 12, eligible: true, guideline: 0 };
     if (range) {
-      const base = e.baseSalary.toNumber();
+      const base = toDouble(e.baseSalary);
       Object.assign(c, { grade: range.grade, minimum: range.minimum, midpoint: range.midpoint, maximum: range.maximum });
-      c.compaRatio = compaRatio(base, range.midpoint.toNumber());
-      c.rangePenetration = rangePenetration(base, range.minimum.toNumber(), range.maximum.toNumber());
+      c.compaRatio = compaRatio(base, toDouble(range.midpoint));
+      c.rangePenetration = rangePenetration(base, toDouble(range.minimum), toDouble(range.maximum));
       c.zone = zoneOf(zones.basis === 'Quartile' ? c.rangePenetration : c.compaRatio, zones.bounds);
     }
     if (p.rating === undefined) c.ineligibility = INELIGIBLE.noRating;
@@ -169,17 +169,24 @@ export function calibratePlan(
     return i === undefined ? 0 : matrix.cells[i][zone - 1] ?? 0;
   };
   const sheetPct = (c: MeritCase): number => (!c.eligible ? 0 : c.override !== undefined ? c.override : cellOf(c.rating!, c.zone!));
-  const rows = cases.map((c) => ({ case: c, outcome: sheetOutcome(c, sheetPct(c), policy) }));
-  const totals: MeritTotals = {
-    headcount: rows.length,
-    eligible: cases.filter((c) => c.eligible).length,
-    payroll: sum(rows.map((r) => r.outcome.payroll)),
-    meritCost: sum(rows.map((r) => r.outcome.meritCost)),
-    catchUpCost: sum(rows.map((r) => r.outcome.catchUpCost)),
-    lumpSum: sum(rows.map((r) => r.outcome.lumpSum)),
-    newPayroll: sum(rows.map((r) => r.outcome.newPayroll)),
-    totalCost: sum(rows.map((r) => r.outcome.totalCost)),
-  };
+  const rows = cases.map((c, i) => {
+    const pct = sheetPct(c);
+    // A row is a pure function of its case and merit %: the ineligible and the overrides repeat the main plan's.
+    const same = shared.sameCases?.[i];
+    const outcome = same && same.case === c && Object.is(same.outcome.meritPct, pct) ? same.outcome : sheetOutcome(c, pct, policy, !shared.light);
+    return { case: c, outcome };
+  });
+  const totals: MeritTotals = { headcount: rows.length, eligible: 0, payroll: ZERO, meritCost: ZERO, catchUpCost: ZERO, lumpSum: ZERO, newPayroll: ZERO, totalCost: ZERO };
+  // One pass over the rows, each total summed in row order.
+  for (const { case: c, outcome: r } of rows) {
+    if (c.eligible) totals.eligible++;
+    totals.payroll = totals.payroll.plus(r.payroll);
+    totals.meritCost = totals.meritCost.plus(r.meritCost);
+    totals.catchUpCost = totals.catchUpCost.plus(r.catchUpCost);
+    totals.lumpSum = totals.lumpSum.plus(r.lumpSum);
+    totals.newPayroll = totals.newPayroll.plus(r.newPayroll);
+    totals.totalCost = totals.totalCost.plus(r.totalCost);
+  }
   const roundedCellsCost = shared.light ? undefined : sum(cases.map((c) => exactCost(c, decimalOf(sheetPct(c)), policy)));
   const calibration: MeritCalibration = {
     budgetPercent: budgetAmount ? undefined : budgetPercent,
@@ -209,8 +216,10 @@ export interface PlanShortcuts {
   solution?: CalibrationSolution;
   eligiblePayroll?: Decimal;
   guidelineCost?: Decimal;
-  /** Skip what only the main plan reports (the exact cost at the rounded cells). */
+  /** Skip what only the main plan reports (the exact cost at the rounded cells, the rows' Flag). */
   light?: boolean;
+  /** The main plan's rows for the same cases, in the same order: outcomes at an unchanged merit % are reused. */
+  sameCases?: readonly MeritPlanRow[];
 }
 
 /** Σ base × FTE over the eligible. */

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { problem, type Problem, type Where } from '../problem';
 import type { GradeRange } from '../structure';
 import type { GradedEmployee } from '../evaluation/paySystem';
-import { adjustForLocation, differentialOf, type LocationDifferential } from './geography';
+import { adjustForLocation, locationKey, type LocationDifferential } from './geography';
 
 export type RangeStatus = '' | 'Below minimum' | 'Above maximum' | 'No grade';
 
@@ -35,11 +35,16 @@ export function compareWithRanges(
   const problems: Problem[] = [];
   const byGrade = new Map(ranges.map((r) => [r.grade, r]));
   const unknown = new Map<string, { count: number; where?: Where }>();
+  // Each location and each (grade, differential) range worked out once, not once per employee.
+  const differentialByKey = new Map<string, number>();
+  for (const l of locations) if (!differentialByKey.has(locationKey(l.name))) differentialByKey.set(locationKey(l.name), l.differential);
+  const differentialOf = (name: string | undefined) => (name === undefined || name.trim() === '' ? 0 : differentialByKey.get(locationKey(name)));
+  const adjusted = new Map<string, { minimum: Decimal; midpoint: Decimal; maximum: Decimal }>();
   const employees = graded.map((g): EmployeeRange => {
     const e = g.employee;
     let differential = 0;
     if (locations.length > 0) {
-      const d = differentialOf(locations, e.location);
+      const d = differentialOf(e.location);
       if (d === undefined) {
         const key = e.location!.trim();
         const seen = unknown.get(key);
@@ -51,9 +56,13 @@ export function compareWithRanges(
     if (!range) return { ...g, location: e.location, differential, status: 'No grade' };
     // No differential: the national range as it stands (a given midpoint off the rounding grid is not re-rounded).
     const move = (x: Decimal) => (differential === 0 ? x : adjustForLocation(x, differential, rounding));
-    const minimum = move(range.minimum);
-    const midpoint = move(range.midpoint);
-    const maximum = move(range.maximum);
+    const rangeKey = `${range.grade}|${differential}`;
+    let bounds = adjusted.get(rangeKey);
+    if (!bounds) {
+      bounds = { minimum: move(range.minimum), midpoint: move(range.midpoint), maximum: move(range.maximum) };
+      adjusted.set(rangeKey, bounds);
+    }
+    const { minimum, midpoint, maximum } = bounds;
     const salary = e.baseSalary;
     const width = maximum.minus(minimum);
     return {

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { toDouble } from '../../engine/money';
 import { cellAddress, rangeAddress } from '../address';
 import type { ColumnSpec, FormulaCell, RangeFormat, ScalarValue, SheetSpec, SpecCell, TableSpec } from '../sheetSpec';
 
@@ -20,7 +21,7 @@ export type Cached = number | string | boolean | null | undefined | Decimal;
 /** The engine's value as a cell value: decimals become doubles, undefined becomes blank. */
 export function cached(v: Cached): ScalarValue {
   if (v === undefined || v === null) return null;
-  if (typeof v === 'object') return v.toNumber();
+  if (typeof v === 'object') return toDouble(v);
   return v;
 }
 
@@ -29,6 +30,19 @@ export const formula = (text: string, value: Cached): FormulaCell => ({
   formula: text.startsWith('=') ? text : `=${text}`,
   value: value === undefined ? '' : cached(value),
 });
+
+/** f with its answers kept: the per-row formulas cite the same few sheet ranges 100,000 times over. */
+export function remembered<K, V>(f: (key: K) => V): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    let v = answers.get(key);
+    if (v === undefined) {
+      v = f(key);
+      answers.set(key, v);
+    }
+    return v;
+  };
+}
 
 /** A column of a table layout: header, format and how to fill its cell for one item. */
 export interface LayoutColumn<T> {

@@ -25,9 +25,9 @@ describe('merit layouts on the six-job workbook', () => {
     sheet = (name) => run.update.sheets.find((s) => s.name === name)!;
   });
 
-  it('writes Merit Matrix, Merit Plan, Bonus Plan and Budget without errors', () => {
+  it('writes Merit Matrix, Merit Plan, Bonus Plan, Budget and Merit Equity without errors', () => {
     expect(run.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(run.update.sheets.map((s) => s.name).slice(-4)).toEqual([MERIT_SHEETS.meritMatrix, MERIT_SHEETS.meritPlan, MERIT_SHEETS.bonusPlan, MERIT_SHEETS.budget]);
+    expect(run.update.sheets.map((s) => s.name).slice(-5)).toEqual([MERIT_SHEETS.meritMatrix, MERIT_SHEETS.meritPlan, MERIT_SHEETS.bonusPlan, MERIT_SHEETS.budget, 'Merit Equity']);
   });
 
   it('Merit Plan: the PRODUCT.md columns, then the plan inputs and the cost columns', () => {

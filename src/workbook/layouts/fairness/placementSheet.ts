@@ -1,3 +1,4 @@
+import { toDouble } from '../../../engine/money';
 import { resolveField } from '../../../engine/equity/fields';
 import type { PayEquity } from '../../../engine/equity/payEquity';
 import type { EquityRecord } from '../../../engine/equity/records';
@@ -11,7 +12,7 @@ import { dateToSerial } from '../../dates';
 import { OUTPUT_SHEETS } from '../../schema';
 import type { SheetSpec, SpecCell } from '../../sheetSpec';
 import { payStructureColumn, PS } from '../payStructure';
-import { FMT, formula, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
+import { FMT, formula, remembered, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
 import { FAIRNESS_SHEETS, FAIRNESS_TABLES, PL, placementColumn, placementLastRow } from './names';
 
 /** What the Placement layout needs besides the engine's results. */
@@ -54,8 +55,8 @@ export function placementSheet(
   const b = new SheetBuilder(FAIRNESS_SHEETS.placement);
   const rows: Row[] = placement.employees.map((placed, i) => ({ placed, record: equity.records[i] }));
   const last = placementLastRow(rows.length);
-  const ps = (letter: string) => payStructureColumn(letter, ctx.grades);
-  const js = (col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${ctx.slottingLastRow}`);
+  const ps = remembered((letter: string) => payStructureColumn(letter, ctx.grades));
+  const js = remembered((col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${ctx.slottingLastRow}`));
   const national = new Map(structure.grades.map((g) => [g.grade, g]));
   const category = resolveField(equity.eu.categoryField, equity.records).field;
   const live = ctx.slottingLastRow !== undefined;
@@ -77,7 +78,7 @@ export function placementSheet(
     const grade = p.grade === undefined ? undefined : national.get(p.grade);
     const lookup = `IF(${own(r, PL.grade)}="","",INDEX(${ps(letter)},${own(r, PL.grade)}))`;
     if (value === undefined || (grade && grade[which].eq(value))) return formula(lookup, value);
-    return value.toNumber();
+    return toDouble(value);
   };
 
   const columns: LayoutColumn<Row>[] = [

@@ -1,3 +1,4 @@
+import { toDouble } from '../../../engine/money';
 import type { MeritResult } from '../../../engine/merit';
 import type { MeritPlanRow } from '../../../engine/merit';
 import { sheetRef } from '../../address';
@@ -5,7 +6,7 @@ import { dateToSerial } from '../../dates';
 import { OUTPUT_SHEETS } from '../../schema';
 import type { SheetSpec } from '../../sheetSpec';
 import { payStructureColumn, PS } from '../payStructure';
-import { FMT, formula, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
+import { FMT, formula, remembered, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
 import type { MeritLayoutContext } from './context';
 import { FORMULA_TESTS, MERIT_NAMES, MERIT_SHEETS, MERIT_TABLES, MP } from './names';
 
@@ -22,14 +23,14 @@ interface PlanItem {
  */
 export function meritPlanSheet(result: MeritResult, ctx: MeritLayoutContext): SheetSpec {
   const b = new SheetBuilder(MERIT_SHEETS.meritPlan);
-  const ps = (letter: string) => payStructureColumn(letter, ctx.grades);
+  const ps = remembered((letter: string) => payStructureColumn(letter, ctx.grades));
   const min = (r: number) => `INDEX(${ps(PS.minimum)},E${r})`;
   const mid = (r: number) => `INDEX(${ps(PS.midpoint)},E${r})`;
   const max = (r: number) => `INDEX(${ps(PS.maximum)},E${r})`;
   const uncapped = (r: number) => `F${r}*L${r}*M${r}`;
   const people = result.people;
   const slotting = ctx.slottingLastRow;
-  const js = (col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${slotting}`);
+  const js = remembered((col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${slotting}`));
   const position = result.zones.basis === 'Quartile' ? MP.penetration : MP.compaRatio;
   const prorationLive = ctx.assumptions.prorationStart !== undefined;
 
@@ -44,7 +45,7 @@ export function meritPlanSheet(result: MeritResult, ctx: MeritLayoutContext): Sh
       width: 7,
       cell: ({ row }, r) => (slotting ? formula(`IFERROR(INDEX(${js('D')},MATCH(D${r},${js('A')},0)),"")`, row.case.grade) : row.case.grade ?? null),
     },
-    { header: 'Base Salary', format: FMT.money, width: 12, cell: ({ row }) => row.case.base.toNumber() },
+    { header: 'Base Salary', format: FMT.money, width: 12, cell: ({ row }) => toDouble(row.case.base) },
     { header: 'FTE', format: '0.00', width: 6, cell: ({ row }) => row.case.fte },
     { header: 'Compa-Ratio', format: FMT.ratio, width: 11, cell: ({ row }, r) => formula(`IF(E${r}="","",F${r}/${mid(r)})`, row.case.compaRatio) },
     {

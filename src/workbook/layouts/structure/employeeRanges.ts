@@ -4,7 +4,7 @@ import { absRange, sheetRef } from '../../address';
 import { OUTPUT_SHEETS } from '../../schema';
 import type { SheetSpec } from '../../sheetSpec';
 import { payStructureColumn, PS } from '../payStructure';
-import { FMT, formula, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
+import { FMT, formula, remembered, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
 import { JOB_SLOTTING_COLUMNS, STRUCTURE_SHEETS, STRUCTURE_TABLES } from './names';
 
 /** Column of the Grade on `Employee Ranges` (F), counted by `Pay Structure` under the Skill and Ability systems. */
@@ -29,8 +29,8 @@ export interface EmployeeRangesInput {
 export function employeeRangesSheet(input: EmployeeRangesInput): SheetSpec {
   const { paySystem, grades: n } = input;
   const b = new SheetBuilder(STRUCTURE_SHEETS.employees);
-  const ps = (letter: string) => payStructureColumn(letter, n);
-  const js = (col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${input.jobsLastRow}`);
+  const ps = remembered((letter: string) => payStructureColumn(letter, n));
+  const js = remembered((col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${input.jobsLastRow}`));
   const lowest = ps(PS.minPoints).split(':')[0];
   const highest = sheetRef(OUTPUT_SHEETS.payStructure, `$${PS.maxPoints}$${n + 1}`);
   const located = input.locationCount !== undefined && input.locationCount > 0;
