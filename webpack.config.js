@@ -1,9 +1,12 @@
 /**
- * Builds the task pane (dist/taskpane.html + its bundle), and copies the icons, the manifest and
- * Office.js (from the npm package @microsoft/office-js: no CDN, nothing fetched at build or run time).
+ * Builds the task pane (dist/taskpane.html + its bundle, with the engine in a Web Worker chunk), the
+ * browser preview (dist/preview.html: the same task pane beside an in-memory workbook, no Office.js),
+ * and copies the icons, the manifest and Office.js (from the npm package @microsoft/office-js: no
+ * CDN, nothing fetched at build or run time).
  *
  *   npm run build        production bundle in dist/
- *   npm run dev-server   http(s)://localhost:3000
+ *   npm run dev-server   http(s)://localhost:3000 (taskpane.html, preview.html)
+ *   npm run preview      the preview on http://localhost:3000/preview.html
  *
  * ADDIN_ORIGIN=https://addin.example.com npm run build  rewrites https://localhost:3000 in the
  * copied manifest, for a deployment served from another origin.
@@ -26,7 +29,10 @@ const PORT = 3000;
 const OFFICE_JS = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 
 /** The HTML pages the build emits (scripts/validate-manifest.cjs checks the manifest's URLs against them). */
-const PAGES = [{ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }];
+const PAGES = [
+  { filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] },
+  { filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] },
+];
 
 /** Only Excel loads this add-in: the other hosts' Office.js files are dead weight. */
 const OFFICE_JS_IGNORE = [
@@ -57,17 +63,21 @@ function contentSecurityPolicy(dev) {
 }
 
 /**
- * Fails the build when the task pane pulls in Node-only code: the file host, the CLI, or a Node
- * built-in imported from our own sources (resolve.fallback would otherwise stub it out silently).
+ * Fails the build when browser code pulls in Node-only code: the file host's Node modules (fileHost,
+ * fileSystem, its index), the CLI, or a Node built-in imported from our own sources
+ * (resolve.fallback would otherwise stub it out silently). The task pane, which runs inside Excel,
+ * must hold no part of the file host and no .xlsx package library at all; only the preview may use
+ * the file host's browser-safe package writer, for its download.
  */
 class BrowserOnlyGuard {
   apply(compiler) {
-    const nodeOnlySource = /[\\/]src[\\/](?:hosts[\\/]file(?:\.[cm]?[jt]sx?$|[\\/])|cli[\\/])/;
+    const nodeOnlySource = /[\\/]src[\\/](?:hosts[\\/]file(?:\.[cm]?[jt]sx?$|[\\/](?:fileHost|fileSystem|index)\.[cm]?[jt]sx?$)|cli[\\/])/;
+    const notInTaskPane = /[\\/](?:src[\\/]hosts[\\/]file[\\/]|src[\\/]preview[\\/]|node_modules[\\/](?:fflate|saxes|@xmldom|exceljs)[\\/])/;
     const ownSource = path.join(ROOT, 'src') + path.sep;
     const builtins = new Set(NODE_BUILTINS);
     compiler.hooks.compilation.tap('BrowserOnlyGuard', (compilation) => {
+      const rel = (m) => (m && m.resource ? path.relative(ROOT, m.resource) : '(entry)');
       compilation.hooks.finishModules.tap('BrowserOnlyGuard', (modules) => {
-        const rel = (m) => (m && m.resource ? path.relative(ROOT, m.resource) : '(entry)');
         for (const module of modules) {
           const resource = module.resource;
           if (!resource) continue;
@@ -87,6 +97,29 @@ class BrowserOnlyGuard {
               );
             }
           }
+        }
+      });
+      compilation.hooks.afterChunks.tap('BrowserOnlyGuard', () => {
+        const entry = compilation.entrypoints.get('taskpane');
+        if (!entry) return;
+        const seen = new Set();
+        const offending = new Map(); // one report per package or folder
+        const visit = (group) => {
+          if (seen.has(group)) return;
+          seen.add(group);
+          for (const chunk of group.chunks) {
+            for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+              const match = module.resource && notInTaskPane.exec(module.resource);
+              if (match && !offending.has(match[0])) offending.set(match[0], module);
+            }
+          }
+          for (const child of group.childrenIterable) visit(child);
+        };
+        visit(entry);
+        for (const module of offending.values()) {
+          compilation.errors.push(
+            new webpack.WebpackError(`${rel(module)} is in the task pane bundle (imported by ${rel(compilation.moduleGraph.getIssuer(module))}); the task pane must not carry the file host, the preview or .xlsx libraries.`),
+          );
         }
       });
     });
@@ -115,7 +148,7 @@ function manifestOrigin() {
   return origin;
 }
 
-module.exports = (_env, argv = {}) => {
+module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const dev = mode === 'development';
   const origin = manifestOrigin();
@@ -124,10 +157,11 @@ module.exports = (_env, argv = {}) => {
     mode,
     context: ROOT,
     target: ['web', 'es2020'],
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', preview: './src/preview/index.tsx' },
     output: {
       path: DIST,
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       publicPath: '',
       clean: true,
     },
@@ -185,6 +219,8 @@ module.exports = (_env, argv = {}) => {
     },
     devServer: {
       port: PORT,
+      // `npm run preview` opens the browser preview (the task pane beside an in-memory workbook).
+      open: env.preview ? ['/preview.html'] : false,
       server: devServerProtocol(),
       static: false,
       hot: true,

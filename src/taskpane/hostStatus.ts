@@ -1,7 +1,7 @@
 /** What the task pane knows about where it runs, gathered by index.tsx (the one file that asks Office). */
 export interface HostInfo {
-  /** 'excel' inside Excel, 'other' inside another Office app, 'none' in a plain browser. */
-  kind: 'excel' | 'other' | 'none';
+  /** 'excel' inside Excel, 'other' inside another Office app, 'preview' beside the in-memory workbook, 'none' in a plain browser. */
+  kind: 'excel' | 'other' | 'preview' | 'none';
   /** Office's platform name (PC, Mac, OfficeOnline…), when known. */
   platform?: string;
   /** The highest ExcelApi requirement set the host supports, e.g. '1.17'. */
@@ -39,6 +39,9 @@ const PLATFORM_NAMES: Record<string, string> = {
 export function describeHost(host: HostInfo): HostStatus {
   if (host.kind === 'none') {
     return { intent: 'info', message: 'Not connected to Excel: open Salary Structure from the Home tab in Excel.' };
+  }
+  if (host.kind === 'preview') {
+    return { intent: 'info', message: 'Preview: an in-memory workbook, no Excel. Nothing leaves this page.' };
   }
   if (host.kind === 'other') {
     return { intent: 'warning', message: 'Salary Structure works in Excel only.' };

@@ -1,6 +1,9 @@
 import { createRoot } from 'react-dom/client';
+import { OfficeHost, REQUIRED_EXCEL_API } from '../hosts/office';
 import { App } from './App';
+import { createEngine } from './engine/createEngineWorker';
 import { highestSupported, type HostInfo } from './hostStatus';
+import type { TaskPaneWorkbook } from './taskPaneWorkbook';
 import { themeFromOffice, type OfficeThemeColors } from './theme';
 
 // The one file of the task pane that touches `Office.`: everything below it takes plain data.
@@ -33,8 +36,18 @@ function officeThemeColors(): OfficeThemeColors | undefined {
   }
 }
 
+/** The workbook open in Excel, when Excel is recent enough for the add-in. */
+function excelWorkbook(host: HostInfo): TaskPaneWorkbook | undefined {
+  const isSetSupported = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
+  if (host.kind !== 'excel' || !isSetSupported(REQUIRED_EXCEL_API)) return undefined;
+  return new OfficeHost({ run: (batch) => Excel.run(batch), isSetSupported });
+}
+
 void Office.onReady((info) => {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  createRoot(container).render(<App theme={themeFromOffice(officeThemeColors())} host={hostInfo(info)} />);
+  const host = hostInfo(info);
+  const workbook = excelWorkbook(host);
+  const theme = themeFromOffice(officeThemeColors());
+  createRoot(container).render(workbook ? <App theme={theme} host={host} workbook={workbook} engine={createEngine()} /> : <App theme={theme} host={host} />);
 });

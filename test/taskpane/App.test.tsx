@@ -46,6 +46,10 @@ describe('host status', () => {
     expect(highestSupported(() => false)).toBeUndefined();
   });
 
+  test('says when the pane runs in the preview, beside an in-memory workbook', () => {
+    expect(describeHost({ kind: 'preview' })).toEqual({ intent: 'info', message: expect.stringMatching(/^Preview: an in-memory workbook, no Excel/) });
+  });
+
   test('compares versions numerically (1.10 is newer than 1.7)', () => {
     expect(describeHost({ kind: 'excel', excelApi: '1.10' }).intent).toBe('success');
     expect(describeHost({ kind: 'other' }).intent).toBe('warning');
