@@ -1,10 +1,10 @@
 import type Decimal from 'decimal.js';
 import { defaultMeritOptions, type MeritGuidelines, type MeritOptions } from '../../../engine/merit';
-import { money } from '../../../engine/money';
 import { problem, type Problem, type Where } from '../../../engine/problem';
 import type { Assumptions, Employee } from '../../../engine/types';
+import { parseParameter, type ParamDef } from '../../assumptions';
 import { absAddress, cellAddress, quoteSheet } from '../../address';
-import { isBlank, parseNumberText, readDate, readFlag, readNumber } from '../../cellValue';
+import { isBlank, parseNumberText, readFlag, readNumber } from '../../cellValue';
 import { rowsOf } from '../../fieldReader';
 import { isExcelError, type Grid, type GridValue, type SheetInfo } from '../../grid';
 import { normalizeHeader, type SheetDef } from '../../schema';
@@ -276,10 +276,6 @@ function parseShares(v: GridValue): number[] | undefined {
 
 function parseMeritParameter(def: MeritParamDef, v: GridValue): Parsed {
   if (isExcelError(v)) return { ok: false, reason: `holds the error ${v.error}` };
-  const range = (n: number): Parsed =>
-    (def.min !== undefined && n < def.min) || (def.max !== undefined && n > def.max)
-      ? { ok: false, reason: `${n} is outside ${def.min ?? '−∞'}…${def.max ?? '∞'}` }
-      : { ok: true, value: n, numeric: typeof v === 'number' };
   switch (def.kind) {
     case 'choice': {
       const s = normalizeHeader(String(v));
@@ -289,20 +285,12 @@ function parseMeritParameter(def: MeritParamDef, v: GridValue): Parsed {
     }
     case 'percent':
     case 'integer':
-    case 'number': {
-      const r = readNumber(v, def.kind);
-      if (!r.ok) return { ok: false, reason: r.blank ? 'is blank' : r.reason };
-      return range(r.value);
-    }
-    case 'money': {
-      const r = readNumber(v, 'money');
-      if (!r.ok) return { ok: false, reason: r.blank ? 'is blank' : r.reason };
-      if (r.value < 0) return { ok: false, reason: `${r.value} is negative` };
-      return { ok: true, value: money(r.value), numeric: typeof v === 'number' };
-    }
+    case 'number':
+    case 'money':
     case 'date': {
-      const r = readDate(v);
-      return r.ok ? { ok: true, value: r.value, numeric: typeof v === 'number' } : { ok: false, reason: r.blank ? 'is blank' : r.reason };
+      // The kinds the Assumptions sheet shares: one parser for all of them.
+      const r = parseParameter(def as unknown as ParamDef, v);
+      return r.ok ? { ok: true, value: r.value, numeric: typeof v === 'number' } : r;
     }
     case 'shares': {
       const s = parseShares(v);
