@@ -5,7 +5,7 @@ import { matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workboo
 import type { WorkbookUpdate } from '../workbook/sheetSpec';
 import { checkConsistency, type ConsistencyResult } from '../engine/consistency/consistency';
 import { employeesAfterIncreases, meritEquityImpact, type MeritEquityImpact } from '../engine/equity/meritImpact';
-import { analysePayEquity, type PayEquity } from '../engine/equity/payEquity';
+import { analysePayEquity, payEquityFigures, type PayEquity } from '../engine/equity/payEquity';
 import { buildMerit, type MeritResult } from '../engine/merit';
 import { placeEmployees, type Placement } from '../engine/placement';
 import { fairnessSheets } from '../workbook/layouts/fairness';
@@ -69,12 +69,26 @@ export async function readWorkbook(host: WorkbookHost): Promise<{ grids: Map<str
   return { grids, sheetOf };
 }
 
-/** Compute: everything the engine derives from the parsed inputs. */
-export function compute(parsed: ParsedWorkbook): Computed {
+/** The parts of `compute`, as the benchmark reports them. */
+export type ComputeStage = 'structure' | 'checks' | 'merit';
+
+/**
+ * Compute: everything the engine derives from the parsed inputs. `timings`, when given, receives
+ * the milliseconds spent in market and structure, in the checks and equity regression, and in the
+ * merit cycle.
+ */
+export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<ComputeStage, number>>): Computed {
+  let t0 = performance.now();
+  const lap = (stage: ComputeStage) => {
+    const now = performance.now();
+    if (timings) timings[stage] = (timings[stage] ?? 0) + (now - t0);
+    t0 = now;
+  };
   const stage = computeStructureStage(parsed, parsed.structure);
   const employeesByJob = new Map<string, number>();
   for (const e of parsed.inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
   const a = parsed.inputs.assumptions;
+  lap('structure');
   let fairness: Computed['fairness'];
   if (stage.structure.grades.length > 0 && parsed.inputs.employees.length > 0) {
     const placement = placeEmployees({ employees: parsed.inputs.employees, jobs: stage.jobs, structure: stage.structure, assumptions: a, ranges: stage.employees });
@@ -94,6 +108,7 @@ export function compute(parsed: ParsedWorkbook): Computed {
     stage.problems.push(...placement.problems, ...equity.problems);
     fairness = { placement, consistency, equity };
   }
+  lap('checks');
   let merit: MeritResult | undefined;
   // The merit cycle runs when there is something to pay for: ratings or appraisal scores.
   const rated = parsed.inputs.appraisal.length > 0 || parsed.inputs.employees.some((e) => e.rating !== undefined);
@@ -111,8 +126,9 @@ export function compute(parsed: ParsedWorkbook): Computed {
     const afterById = new Map(after.map((e) => [e.id, e]));
     const ranges = stage.employees.map((r) => ({ ...r, employee: afterById.get(r.employee.id) ?? r.employee }));
     const placementAfter = placeEmployees({ employees: after, jobs: stage.jobs, structure: stage.structure, assumptions: a, ranges });
-    meritEquity = meritEquityImpact(fairness.equity, analysePayEquity(placementAfter, equityOptions(a)));
+    meritEquity = meritEquityImpact(fairness.equity, payEquityFigures(placementAfter, equityOptions(a)));
   }
+  lap('merit');
   return { ...stage, employeesByJob, merit, fairness, meritEquity };
 }
 

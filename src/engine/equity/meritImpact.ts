@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Employee } from '../types';
 import type { GroupGap } from './gaps';
-import type { PayEquity } from './payEquity';
+import type { PayEquityFigures } from './payEquity';
 
 /** One gap measure before and after the proposed increases. */
 export interface ImpactRow {
@@ -55,7 +55,7 @@ const gapRows = (label: string, b: GroupGap, a: GroupGap): ImpactRow[] => [
  * gap is seen before it is approved: the adjusted gap, the unadjusted gaps in base salary, the EU
  * gap in hourly total pay and every category of workers with its Art. 10 flag.
  */
-export function meritEquityImpact(before: PayEquity, after: PayEquity): MeritEquityImpact {
+export function meritEquityImpact(before: PayEquityFigures, after: PayEquityFigures): MeritEquityImpact {
   const adjustedNote = before.adjusted.status !== 'ok' || after.adjusted.status !== 'ok' ? before.adjusted.reason ?? after.adjusted.reason ?? before.adjusted.status : undefined;
   const rows: ImpactRow[] = [
     row('Adjusted gap (regression, exp(b) − 1)', before.adjusted.gap, after.adjusted.gap, adjustedNote),

@@ -122,6 +122,24 @@ export function analysePayEquity(placement: Placement, options: PayEquityOptions
   return { records, headcount, excludedFromBinary, unadjusted, compaRatio, adjusted, eu, uk, remediation, options: o, problems };
 }
 
+/** The figures a before/after comparison reads (see meritEquityImpact). */
+export type PayEquityFigures = Pick<PayEquity, 'adjusted' | 'eu'> & { unadjusted: Pick<PayEquity['unadjusted'], 'overall'> };
+
+/**
+ * Only what meritEquityImpact compares: the adjusted gap, the overall unadjusted gap and the EU
+ * figures, computed exactly as analysePayEquity does (the same functions on the same records), without
+ * the breakdowns, the UK figures and the remediation that a second analysis would otherwise repeat.
+ */
+export function payEquityFigures(placement: Placement, options: PayEquityOptions): PayEquityFigures {
+  const o: PayEquityOptions = { ...DEFAULT_EQUITY_OPTIONS, ...options };
+  const records = equityRecords(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours });
+  const k = o.minimumGroupSize;
+  const adjusted = adjustedGap(records, { controls: o.controls, minimumGroupSize: k, confidenceLevel: o.confidenceLevel });
+  const category = resolveField(o.categories, records).field ?? resolveField('Grade', records).field!;
+  const eu = euPayTransparency(records, { name: category.name, value: category.value as (r: EquityRecord) => FieldValue }, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
+  return { adjusted, unadjusted: { overall: gapOfGroup(ALL, records, (r) => r.base, k) }, eu };
+}
+
 function compaByGender(group: string | number, list: readonly EquityRecord[], k: number): CompaRatioByGender {
   const g = gapOfGroup(group, list.filter((r) => r.placed.compaRatio !== undefined), (r) => r.placed.compaRatio!, k);
   return { group, nFemale: g.nFemale, nMale: g.nMale, suppressed: g.suppressed, meanFemale: g.meanFemale, meanMale: g.meanMale, gap: g.meanGap };

@@ -1,10 +1,10 @@
 import type Decimal from 'decimal.js';
-import { ZERO } from '../money';
+import { decimalCents, ExactSum } from '../exactSum';
 import type { CalibrationStatus } from './calibrate';
 import type { MeritCase } from './employeeMerit';
 import type { MeritGuidelines } from './guidelines';
 import { meritBudgetAmount, solveFactors } from './calibrate';
-import { calibratePlan, eligiblePayrollOf, meritPolicy, type CalibratedPlan, type MeritPlanRow } from './meritPlan';
+import { calibratePlan, eligiblePayrollOf, meritPolicy, PlanSums, type CalibratedPlan, type MeritPlanRow } from './meritPlan';
 import type { MeritAssumptions, MeritOptions } from './options';
 import type { BonusPlan } from './bonus';
 
@@ -28,29 +28,29 @@ export interface BudgetLine<K> {
  * undefined key (no department, no grade) comes last.
  */
 export function budgetBy<K extends string | number>(rows: readonly MeritPlanRow[], keyOf: (r: MeritPlanRow, index: number) => K | undefined, bonus?: BonusPlan): BudgetLine<K | undefined>[] {
-  // One pass, each group's sums carried in row order (the order the SUMIFS add them in).
-  const groups = new Map<K | undefined, BudgetLine<K | undefined>>();
+  // One pass; each group's sums are exact (whole cents as integers, see PlanSums), as the SUMIFS add them.
+  const groups = new Map<K | undefined, { sums: PlanSums; bonus: ExactSum }>();
   rows.forEach((r, i) => {
     const key = keyOf(r, i);
-    let line = groups.get(key);
-    if (!line) {
-      line = { key, headcount: 0, payroll: ZERO, meritCost: ZERO, catchUpCost: ZERO, lumpSum: ZERO, newPayroll: ZERO, bonus: ZERO, totalCost: ZERO };
-      groups.set(key, line);
+    let group = groups.get(key);
+    if (!group) {
+      group = { sums: new PlanSums(true), bonus: new ExactSum() };
+      groups.set(key, group);
     }
-    const o = r.outcome;
-    line.headcount++;
-    line.payroll = line.payroll.plus(o.payroll);
-    line.meritCost = line.meritCost.plus(o.meritCost);
-    line.catchUpCost = line.catchUpCost.plus(o.catchUpCost);
-    line.lumpSum = line.lumpSum.plus(o.lumpSum);
-    line.newPayroll = line.newPayroll.plus(o.newPayroll);
-    if (bonus) line.bonus = line.bonus.plus(bonus.rows[i]?.bonus ?? ZERO);
+    group.sums.add(r.case, r.outcome);
+    const paid = bonus?.rows[i]?.bonus;
+    if (paid) {
+      const cents = decimalCents(paid);
+      if (cents !== undefined) group.bonus.addCents(cents);
+      else group.bonus.addDecimal(paid);
+    }
   });
   const keys = [...groups.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : a > b ? 1 : 0));
   return keys.map((key) => {
-    const line = groups.get(key)!;
-    line.totalCost = line.meritCost.plus(line.lumpSum).plus(line.catchUpCost);
-    return line;
+    const group = groups.get(key)!;
+    // Catch-up counts in the line's total cost whatever its funding.
+    const t = group.sums.totals();
+    return { key, headcount: t.headcount, payroll: t.payroll, meritCost: t.meritCost, catchUpCost: t.catchUpCost, lumpSum: t.lumpSum, newPayroll: t.newPayroll, bonus: group.bonus.total(), totalCost: t.totalCost };
   });
 }
 
@@ -84,7 +84,7 @@ export function budgetScenarios(cases: readonly MeritCase[], guidelines: MeritGu
   return o.budgetScenarios.map((pct) => {
     const p = reuse(pct)
       ? main!
-      : calibratePlan(cases, guidelines, a, o, pct, undefined, { solution: solutions[fresh.indexOf(pct)], eligiblePayroll, guidelineCost, light: true, sameCases: main?.rows });
+      : calibratePlan(cases, guidelines, a, o, pct, undefined, { solution: solutions[fresh.indexOf(pct)], eligiblePayroll, guidelineCost, light: true });
     return {
       budgetPercent: pct,
       budget: p.calibration.budget,

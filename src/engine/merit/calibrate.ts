@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { fromDouble, money, ZERO } from '../money';
+import { fromDouble, money, toDouble, ZERO } from '../money';
 import { decimalOf as dec } from './decimals';
 import { exactCost, exactPct, type MeritCase, type MeritPolicy } from './employeeMerit';
 
@@ -33,6 +33,8 @@ export interface CalibrationSolution {
 
 interface Event {
   k: Decimal;
+  /** k as a double, to sort by before the exact pass. */
+  kd: number;
   slope: Decimal;
   /** +1 when an employee starts rising with k, −1 when they stop (reach the maximum under Cap). */
   active: 1 | -1;
@@ -77,8 +79,9 @@ export function solveFactors(cases: readonly MeritCase[], budgets: readonly Deci
     // Under Cap someone with no room to rise (at or above the maximum) never rises: no events.
     if (policy.cap && !room.gt(floor)) continue;
     const rate = b.mul(f);
-    events.push({ k: floor.isZero() ? ZERO : floor.div(b), slope: rate, active: 1 });
-    if (policy.cap) events.push({ k: room.div(b), slope: rate.neg(), active: -1 });
+    const bd = toDouble(b);
+    events.push({ k: floor.isZero() ? ZERO : floor.div(b), kd: floor.isZero() ? 0 : toDouble(floor) / bd, slope: rate, active: 1 });
+    if (policy.cap) events.push({ k: room.div(b), kd: toDouble(room) / bd, slope: rate.neg(), active: -1 });
   }
   const out: CalibrationSolution[] = new Array(budgets.length);
   const order = budgets.map((b, i) => ({ b, i })).sort((x, y) => x.b.comparedTo(y.b));
@@ -92,7 +95,7 @@ export function solveFactors(cases: readonly MeritCase[], budgets: readonly Deci
   }
   while (q < order.length && cost.gt(order[q].b)) answer({ factor: ZERO, cost, status: 'over-committed' });
   while (q < order.length && cost.eq(order[q].b)) answer({ factor: ZERO, cost, status: 'exact' });
-  events.sort((x, y) => x.k.comparedTo(y.k));
+  sortExactly(events);
   let at = ZERO;
   let active = 0;
   for (let i = 0; i < events.length && q < order.length; ) {
@@ -120,6 +123,24 @@ export function solveFactors(cases: readonly MeritCase[], budgets: readonly Deci
 }
 
 const max = (a: Decimal, b: Decimal): Decimal => (a.gte(b) ? a : b);
+
+/**
+ * Sorts the events by k exactly: first by the doubles (cheap, and right except between events whose
+ * k differ by a rounding error), then one insertion pass with exact comparisons, which only has
+ * near-equal neighbours left to swap.
+ */
+function sortExactly(events: Event[]): void {
+  events.sort((x, y) => x.kd - y.kd);
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i];
+    let j = i - 1;
+    while (j >= 0 && events[j].k.gt(e.k)) {
+      events[j + 1] = events[j];
+      j--;
+    }
+    events[j + 1] = e;
+  }
+}
 
 /** A budget from a % of eligible payroll, or the amount when one is given. */
 export function meritBudgetAmount(eligiblePayroll: Decimal, percent: number, amount?: Decimal): Decimal {

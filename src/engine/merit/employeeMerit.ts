@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import { roundExcel, toDouble, ZERO } from '../money';
+import { decimalCents, roundCents } from '../exactSum';
+import { money, roundExcel, toDouble, ZERO } from '../money';
 import { decimalOf } from './decimals';
 
 /** One employee as the merit plan sees them: pay, range, rating, zone, proration and eligibility. */
@@ -7,6 +8,8 @@ export interface MeritCase {
   id: string;
   /** Annual full-time base salary. */
   base: Decimal;
+  /** base × 100 when base is a whole number of cents (see decimalCents). */
+  baseCents?: number;
   fte: number;
   grade?: number;
   minimum?: Decimal;
@@ -56,6 +59,15 @@ export interface MeritOutcome {
   /** What counts against the merit budget: merit cost + lump sum (+ catch-up cost when inside the budget). */
   totalCost: Decimal;
   flag: string;
+  /** The three amounts in whole cents, when they fit a double (always, below 10^13 currency units). */
+  readonly cents?: OutcomeCents;
+}
+
+/** A row's sheet amounts in whole cents (increase and catch-up on the full-time base; the lump sum × FTE). */
+export interface OutcomeCents {
+  increase: number;
+  catchUp: number;
+  lumpSum: number;
 }
 
 /**
@@ -64,9 +76,97 @@ export interface MeritOutcome {
  *   increase = ROUND(MIN(base × merit% × proration, MAX(0, max − base)), 2)
  *   catch-up = MAX(0, ROUND(min − base − increase, 2)) when on
  *   lump sum = ROUND(MAX(0, base × merit% × proration − MAX(0, max − base)) × FTE, 2) under Lump Sum.
+ * The three amounts are whole cents, kept as integers (`cents`); the decimals derive from them on demand.
  * `withFlag = false` leaves the Flag blank, for plans only totalled (the budget scenarios).
  */
 export function sheetOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy, withFlag = true): MeritOutcome {
+  const amounts = sheetCents(c, meritPct, policy);
+  if (!amounts) return decimalOutcome(c, meritPct, policy, withFlag);
+  const out = new CentsOutcome(meritPct, c.base, c.fte, amounts.increase, amounts.catchUp, amounts.lumpSum, policy.catchUpInside);
+  if (withFlag) out.flag = flagOf(c, out, amounts.uncapped);
+  return out;
+}
+
+/** ROUND(x, 2) in whole cents; undefined beyond MAX_CENTS. */
+const roundToCents = (x: number): number | undefined => roundCents(x) ?? decimalCents(roundExcel(x, 2));
+
+/**
+ * The sheet's three amounts for a merit %, in whole cents (and the uncapped increase, rounded, for the
+ * Flag): the arithmetic of sheetOutcome in doubles. Undefined when an amount is beyond MAX_CENTS.
+ */
+export function sheetCents(c: MeritCase, meritPct: number, policy: MeritPolicy): { increase: number; catchUp: number; lumpSum: number; uncapped: number } | undefined {
+  if (c.grade === undefined || c.maximum === undefined || c.minimum === undefined) return { increase: 0, catchUp: 0, lumpSum: 0, uncapped: 0 };
+  const base = toDouble(c.base);
+  const uncapped = base * meritPct * c.proration;
+  const room = Math.max(0, toDouble(c.maximum) - base);
+  const increase = roundToCents(Math.min(uncapped, room));
+  if (increase === undefined) return undefined;
+  let catchUp = 0;
+  if (policy.catchUp) {
+    const gap = roundToCents(toDouble(c.minimum) - base - increase / 100);
+    if (gap === undefined) return undefined;
+    catchUp = gap > 0 ? gap : 0;
+  }
+  let lumpSum = 0;
+  if (!policy.cap) {
+    const lump = roundToCents(Math.max(0, uncapped - room) * c.fte);
+    if (lump === undefined) return undefined;
+    lumpSum = lump;
+  }
+  const uncappedCents = roundToCents(uncapped);
+  if (uncappedCents === undefined) return undefined;
+  return { increase, catchUp, lumpSum, uncapped: uncappedCents };
+}
+
+const centsDecimal = (cents: number): Decimal => (cents === 0 ? ZERO : money(cents).div(100));
+
+/** A plan row whose amounts are whole cents: the decimals are derived when read. */
+class CentsOutcome implements MeritOutcome {
+  flag = '';
+  constructor(
+    readonly meritPct: number,
+    private readonly base: Decimal,
+    private readonly fte: number,
+    private readonly increaseCents: number,
+    private readonly catchUpCents: number,
+    private readonly lumpSumCents: number,
+    private readonly catchUpInside: boolean,
+  ) {}
+  get cents(): OutcomeCents {
+    return { increase: this.increaseCents, catchUp: this.catchUpCents, lumpSum: this.lumpSumCents };
+  }
+  get increase(): Decimal {
+    return centsDecimal(this.increaseCents);
+  }
+  get catchUp(): Decimal {
+    return centsDecimal(this.catchUpCents);
+  }
+  get lumpSum(): Decimal {
+    return centsDecimal(this.lumpSumCents);
+  }
+  get newSalary(): Decimal {
+    return this.base.plus(centsDecimal(this.increaseCents + this.catchUpCents));
+  }
+  get payroll(): Decimal {
+    return this.base.mul(decimalOf(this.fte));
+  }
+  get meritCost(): Decimal {
+    return centsDecimal(this.increaseCents).mul(decimalOf(this.fte));
+  }
+  get catchUpCost(): Decimal {
+    return centsDecimal(this.catchUpCents).mul(decimalOf(this.fte));
+  }
+  get newPayroll(): Decimal {
+    return this.newSalary.mul(decimalOf(this.fte));
+  }
+  get totalCost(): Decimal {
+    const cost = this.meritCost.plus(this.lumpSum);
+    return this.catchUpInside ? cost.plus(this.catchUpCost) : cost;
+  }
+}
+
+/** sheetOutcome in decimal throughout: amounts too large for whole cents in a double. */
+function decimalOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy, withFlag: boolean): MeritOutcome {
   const base = toDouble(c.base);
   const fte = decimalOf(c.fte);
   const graded = c.grade !== undefined && c.maximum !== undefined && c.minimum !== undefined;
@@ -100,17 +200,20 @@ export function sheetOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy
     totalCost: meritCost.plus(lumpSum).plus(policy.catchUpInside ? catchUpCost : ZERO),
     flag: '',
   };
-  if (withFlag) out.flag = flagOf(c, out, graded ? roundExcel(uncapped, 2) : ZERO);
+  if (withFlag) {
+    const uncappedAmount = graded ? roundExcel(uncapped, 2) : ZERO;
+    out.flag = flagOf(c, out, uncappedAmount.gt(out.increase) ? 1 : 0, 0);
+  }
   return out;
 }
 
 /** The Flag column, in the order the sheet's nested IF tests it. */
-function flagOf(c: MeritCase, o: MeritOutcome, uncappedCents: Decimal): string {
+function flagOf(c: MeritCase, o: MeritOutcome, uncappedCents: number, increaseCents = o.cents!.increase): string {
   if (!c.eligible) return c.ineligibility ?? 'Not eligible';
   if (c.override !== undefined) return 'Override';
-  if (o.lumpSum.gt(0)) return 'Lump sum';
-  if (uncappedCents.gt(o.increase)) return 'Capped at maximum';
-  if (o.catchUp.gt(0)) return 'Catch-up to minimum';
+  if (o.cents ? o.cents.lumpSum > 0 : o.lumpSum.gt(0)) return 'Lump sum';
+  if (uncappedCents > increaseCents) return 'Capped at maximum';
+  if (o.cents ? o.cents.catchUp > 0 : o.catchUp.gt(0)) return 'Catch-up to minimum';
   if (c.proration < 1) return 'Prorated';
   return '';
 }

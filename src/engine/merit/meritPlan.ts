@@ -1,11 +1,12 @@
 import type Decimal from 'decimal.js';
-import { ONE, roundExcel, sum, toDouble, ZERO } from '../money';
+import { ONE, roundExcel, sum, toDouble } from '../money';
 import { decimalOf } from './decimals';
 import { problem, type Problem } from '../problem';
 import type { GradeRange } from '../structure';
 import type { CalendarDate, Employee } from '../types';
 import { meritBudgetAmount, planCostAt, solveFactor, type CalibrationSolution, type CalibrationStatus } from './calibrate';
-import { exactCost, sheetOutcome, type MeritCase, type MeritOutcome, type MeritPolicy } from './employeeMerit';
+import { decimalCents, ExactSum } from '../exactSum';
+import { exactCost, sheetCents, sheetOutcome, type MeritCase, type MeritOutcome, type MeritPolicy, type OutcomeCents } from './employeeMerit';
 import { guidelineOf, type MeritGuidelines } from './guidelines';
 import type { MeritAssumptions, MeritOptions } from './options';
 import { monthsInPeriod } from './proration';
@@ -49,7 +50,7 @@ export function meritCases(
     const e = p.employee;
     const range = p.grade === undefined ? undefined : rangeOf.get(p.grade);
     const months = monthsInPeriod(e.hireDate, a.prorationStart);
-    const c: MeritCase = { id: e.id, base: e.baseSalary, fte: e.fte, rating: p.rating, months, proration: months / 12, eligible: true, guideline: 0 };
+    const c: MeritCase = { id: e.id, base: e.baseSalary, baseCents: decimalCents(e.baseSalary), fte: e.fte, rating: p.rating, months, proration: months / 12, eligible: true, guideline: 0 };
     if (range) {
       const base = toDouble(e.baseSalary);
       Object.assign(c, { grade: range.grade, minimum: range.minimum, midpoint: range.midpoint, maximum: range.maximum });
@@ -169,24 +170,21 @@ export function calibratePlan(
     return i === undefined ? 0 : matrix.cells[i][zone - 1] ?? 0;
   };
   const sheetPct = (c: MeritCase): number => (!c.eligible ? 0 : c.override !== undefined ? c.override : cellOf(c.rating!, c.zone!));
-  const rows = cases.map((c, i) => {
-    const pct = sheetPct(c);
-    // A row is a pure function of its case and merit %: the ineligible and the overrides repeat the main plan's.
-    const same = shared.sameCases?.[i];
-    const outcome = same && same.case === c && Object.is(same.outcome.meritPct, pct) ? same.outcome : sheetOutcome(c, pct, policy, !shared.light);
-    return { case: c, outcome };
-  });
-  const totals: MeritTotals = { headcount: rows.length, eligible: 0, payroll: ZERO, meritCost: ZERO, catchUpCost: ZERO, lumpSum: ZERO, newPayroll: ZERO, totalCost: ZERO };
-  // One pass over the rows, each total summed in row order.
-  for (const { case: c, outcome: r } of rows) {
-    if (c.eligible) totals.eligible++;
-    totals.payroll = totals.payroll.plus(r.payroll);
-    totals.meritCost = totals.meritCost.plus(r.meritCost);
-    totals.catchUpCost = totals.catchUpCost.plus(r.catchUpCost);
-    totals.lumpSum = totals.lumpSum.plus(r.lumpSum);
-    totals.newPayroll = totals.newPayroll.plus(r.newPayroll);
-    totals.totalCost = totals.totalCost.plus(r.totalCost);
+  let rows: MeritPlanRow[] = [];
+  const sums = new PlanSums(policy.catchUpInside);
+  if (shared.light) {
+    // Only the totals are wanted: the amounts are summed in whole cents, with no row kept.
+    for (const c of cases) {
+      const pct = sheetPct(c);
+      const amounts = sheetCents(c, pct, policy);
+      if (amounts) sums.addCents(c, amounts);
+      else sums.add(c, sheetOutcome(c, pct, policy, false));
+    }
+  } else {
+    rows = cases.map((c) => ({ case: c, outcome: sheetOutcome(c, sheetPct(c), policy) }));
+    for (const { case: c, outcome } of rows) sums.add(c, outcome);
   }
+  const totals = sums.totals();
   const roundedCellsCost = shared.light ? undefined : sum(cases.map((c) => exactCost(c, decimalOf(sheetPct(c)), policy)));
   const calibration: MeritCalibration = {
     budgetPercent: budgetAmount ? undefined : budgetPercent,
@@ -218,13 +216,75 @@ export interface PlanShortcuts {
   guidelineCost?: Decimal;
   /** Skip what only the main plan reports (the exact cost at the rounded cells, the rows' Flag). */
   light?: boolean;
-  /** The main plan's rows for the same cases, in the same order: outcomes at an unchanged merit % are reused. */
-  sameCases?: readonly MeritPlanRow[];
+}
+
+/**
+ * A plan's totals, summed exactly: the amounts in whole cents per FTE (see ExactSum), the salaries too
+ * when they are whole cents, anything else in decimal. New payroll is payroll + merit cost + catch-up
+ * cost, exactly, as Σ (base + increase + catch-up) × FTE is.
+ */
+export class PlanSums {
+  headcount = 0;
+  eligible = 0;
+  private readonly payroll = new ExactSum();
+  private readonly merit = new ExactSum();
+  private readonly catchUp = new ExactSum();
+  private readonly lump = new ExactSum();
+
+  constructor(private readonly catchUpInside: boolean) {}
+
+  /** Adds one row's amounts in whole cents. */
+  addCents(c: MeritCase, amounts: OutcomeCents): void {
+    this.count(c);
+    this.merit.addCents(amounts.increase, c.fte);
+    this.catchUp.addCents(amounts.catchUp, c.fte);
+    this.lump.addCents(amounts.lumpSum);
+  }
+
+  /** Adds one row. */
+  add(c: MeritCase, o: MeritOutcome): void {
+    if (o.cents) return this.addCents(c, o.cents);
+    this.count(c);
+    this.merit.addDecimal(o.meritCost);
+    this.catchUp.addDecimal(o.catchUpCost);
+    this.lump.addDecimal(o.lumpSum);
+  }
+
+  private count(c: MeritCase): void {
+    this.headcount++;
+    if (c.eligible) this.eligible++;
+    const cents = c.baseCents ?? decimalCents(c.base);
+    if (cents !== undefined) this.payroll.addCents(cents, c.fte);
+    else this.payroll.addDecimal(c.base.mul(decimalOf(c.fte)));
+  }
+
+  totals(): MeritTotals {
+    const payroll = this.payroll.total();
+    const meritCost = this.merit.total();
+    const catchUpCost = this.catchUp.total();
+    const lumpSum = this.lump.total();
+    const cost = meritCost.plus(lumpSum);
+    return {
+      headcount: this.headcount,
+      eligible: this.eligible,
+      payroll,
+      meritCost,
+      catchUpCost,
+      lumpSum,
+      newPayroll: payroll.plus(meritCost).plus(catchUpCost),
+      totalCost: this.catchUpInside ? cost.plus(catchUpCost) : cost,
+    };
+  }
 }
 
 /** Σ base × FTE over the eligible. */
 export const eligiblePayrollOf = (cases: readonly MeritCase[]): Decimal => {
-  let total = ZERO;
-  for (const c of cases) if (c.eligible) total = total.plus(c.base.mul(decimalOf(c.fte)));
-  return total;
+  const total = new ExactSum();
+  for (const c of cases) {
+    if (!c.eligible) continue;
+    const cents = c.baseCents ?? decimalCents(c.base);
+    if (cents !== undefined) total.addCents(cents, c.fte);
+    else total.addDecimal(c.base.mul(decimalOf(c.fte)));
+  }
+  return total.total();
 };

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { decimalCents, ExactSum, roundCents } from '../../src/engine/exactSum';
+import { fromDouble, money, roundExcel, sum } from '../../src/engine/money';
+
+describe('roundCents: ROUND(x, 2) in whole cents without a decimal', () => {
+  it('agrees with roundExcel wherever it answers, and answers for ordinary amounts', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: -1e11, max: 1e11, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 1000)), (x) => {
+        const c = roundCents(x);
+        if (c !== undefined) {
+          answered++;
+          expect(money(c).div(100).eq(roundExcel(x, 2))).toBe(true);
+        }
+      }),
+      { numRuns: 20000 },
+    );
+    expect(answered).toBeGreaterThan(15000);
+  });
+
+  it('leaves the near-ties to decimal rounding: Excel rounds 2.675 (stored 2.67499999…) to 2.68', () => {
+    // The classic double-precision trap: 2.675 is 2.67499999999999982236431605997495353221893310546875 as a
+    // double, but Excel reads it as 2.675 (15 significant digits) and ROUND(2.675, 2) = 2.68.
+    expect(roundCents(2.675)).toBeUndefined();
+    expect(roundExcel(2.675, 2).toFixed(2)).toBe('2.68');
+    expect(roundCents(1.005)).toBeUndefined();
+    expect(roundCents(-0.125)).toBeUndefined();
+    expect(roundCents(1234.5678)).toBe(123457);
+    expect(roundCents(-1234.5678)).toBe(-123457);
+    expect(roundCents(0)).toBe(0);
+    expect(roundCents(Number.NaN)).toBeUndefined();
+    expect(roundCents(1e14)).toBeUndefined();
+  });
+});
+
+describe('decimalCents', () => {
+  it('is the whole cents of decimals with at most two places, else undefined', () => {
+    expect(decimalCents(money('52000.25'))).toBe(5200025);
+    expect(decimalCents(money('-0.07'))).toBe(-7);
+    expect(decimalCents(money('52000.255'))).toBeUndefined();
+    expect(decimalCents(money('1e13'))).toBeUndefined();
+  });
+});
+
+describe('ExactSum equals the term-by-term decimal sum', () => {
+  it('for whole cents times FTEs, decimals and spills past the safe-integer range', () => {
+    const term = fc.record({
+      cents: fc.integer({ min: -1e12, max: 1e12 }),
+      fte: fc.constantFrom(1, 0.5, 0.8, 0.75, 0.6, 1 / 3, 0.1, 2),
+      odd: fc.option(fc.integer({ min: -1e9, max: 1e9 }).map((n) => money(n).div(1000)), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 60 }), (terms) => {
+        const s = new ExactSum();
+        const expected = sum(
+          terms.map((t) => {
+            if (t.odd) {
+              s.addDecimal(t.odd);
+              return t.odd;
+            }
+            s.addCents(t.cents, t.fte);
+            return money(t.cents).div(100).mul(fromDouble(t.fte));
+          }),
+        );
+        expect(s.total().eq(expected)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps exact past 2^53 cents by spilling into decimal', () => {
+    const s = new ExactSum();
+    const big = Number.MAX_SAFE_INTEGER - 5;
+    s.addCents(big);
+    s.addCents(10);
+    s.addCents(big, 0.5);
+    s.addCents(big, 0.5);
+    const expected = money(big).plus(10).plus(money(big).mul(2).mul('0.5')).div(100);
+    expect(s.total().eq(expected)).toBe(true);
+  });
+
+  it('adds another sum', () => {
+    const a = new ExactSum();
+    const b = new ExactSum();
+    a.addCents(150, 0.8);
+    b.addCents(250, 0.8);
+    b.addDecimal(money('0.001'));
+    a.addSum(b);
+    expect(a.total().toString()).toBe('3.201');
+  });
+});
