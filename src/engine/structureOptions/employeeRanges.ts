@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { toDouble } from '../money';
 import { problem, type Problem, type Where } from '../problem';
 import type { GradeRange } from '../structure';
 import type { GradedEmployee } from '../evaluation/paySystem';
@@ -14,10 +15,10 @@ export interface EmployeeRange extends GradedEmployee {
   minimum?: Decimal;
   midpoint?: Decimal;
   maximum?: Decimal;
-  /** Base salary / midpoint. */
-  compaRatio?: Decimal;
-  /** (salary − min)/(max − min); undefined for a zero-width range. */
-  penetration?: Decimal;
+  /** Base salary / midpoint, in double precision as the sheet's formula computes it. */
+  compaRatio?: number;
+  /** (salary − min)/(max − min) in double precision as the sheet computes it; undefined for a zero-width range. */
+  penetration?: number;
   status: RangeStatus;
 }
 
@@ -64,7 +65,11 @@ export function compareWithRanges(
     }
     const { minimum, midpoint, maximum } = bounds;
     const salary = e.baseSalary;
-    const width = maximum.minus(minimum);
+    // Ratios are reported, not summed: doubles, as the Employee Ranges sheet's formulas give them.
+    const s = toDouble(salary);
+    const min = toDouble(minimum);
+    const width = toDouble(maximum) - min;
+    const mid = toDouble(midpoint);
     return {
       ...g,
       location: e.location,
@@ -72,8 +77,8 @@ export function compareWithRanges(
       minimum,
       midpoint,
       maximum,
-      compaRatio: midpoint.isZero() ? undefined : salary.div(midpoint),
-      penetration: width.isZero() ? undefined : salary.minus(minimum).div(width),
+      compaRatio: mid === 0 ? undefined : s / mid,
+      penetration: width === 0 ? undefined : (s - min) / width,
       status: salary.lt(minimum) ? 'Below minimum' : salary.gt(maximum) ? 'Above maximum' : '',
     };
   });

@@ -129,7 +129,7 @@ export function checksView(computed: Computed): ChecksView {
   const above = employees.filter((e) => e.status === 'Above maximum');
   const noGrade = employees.filter((e) => e.status === 'No grade').length;
   const costToMinimum = sum(below.map((e) => (e.minimum ?? ZERO).minus(e.employee.baseSalary).times(e.employee.fte))).toDecimalPlaces(2).toNumber();
-  const ratios = employees.flatMap((e) => (e.compaRatio ? [e.compaRatio.toNumber()] : []));
+  const ratios = employees.flatMap((e) => (e.compaRatio ? [e.compaRatio] : []));
   lines.push({ check: 'Green circles (below minimum)', value: String(below.length), status: below.length > 0 ? 'Warning' : 'OK', detail: below.length > 0 ? `cost to bring them to minimum: ${costToMinimum.toLocaleString('en')}` : 'nobody is paid below the range' });
   lines.push({ check: 'Red circles (above maximum)', value: String(above.length), status: above.length > 0 ? 'Warning' : 'OK', detail: above.length > 0 ? `${plural(above.length, 'employee')} paid above the range` : 'nobody is paid above the range' });
   if (noGrade > 0) lines.push({ check: 'Employees without a grade', value: String(noGrade), status: 'Warning', detail: 'their job or level falls outside the grade bands' });
