@@ -11,7 +11,8 @@ const fail = (reason: string) => ({ ok: false, blank: false, reason }) as const;
 
 export const isBlank = (v: GridValue): boolean => v === null || (typeof v === 'string' && v.trim() === '');
 
-const CURRENCY = /(?:[$€£¥₹₩₽₺₪₫฿]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|INR|CNY|RMB|ZAR|BRL|MXN|SGD|HKD|kr|zł|Kč|Fr)\b\.?)/giu;
+// Codes stand apart from letters, not from digits ("CHF-1'234", "USD100"); \b would never match after zł or Kč, which end in a non-ASCII letter.
+const CURRENCY = /(?:[$€£¥￥₹₩₽₺₪₫฿]|(?<!\p{L})(?:R\$|HK\$|USD|EUR|GBP|CHF|JPY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|INR|CNY|RMB|ZAR|BRL|MXN|SGD|HKD|kr|zł|Kč|Fr|Ft)(?!\p{L})\.?)/giu;
 
 /**
  * A number written as text, in the formats payroll exports produce: "$85,000", "85.000,00 €",
@@ -19,7 +20,8 @@ const CURRENCY = /(?:[$€£¥₹₩₽₺₪₫฿]|\b(?:USD|EUR|GBP|CHF|JPY|CA
  * for money, a decimal point otherwise.
  */
 export function parseNumberText(text: string, thousandsHint = false): number | undefined {
-  let s = text.trim().replace(CURRENCY, '').replace(/[\s\u00a0\u202f']/g, '');
+  // U+2212 MINUS SIGN (and its small and full-width forms) is how typeset text and some exports write "-".
+  let s = text.trim().replace(CURRENCY, '').replace(/[\s\u00a0\u202f'\u200e\u200f\u061c]/g, '').replace(/[\u2212\ufe63\uff0d]/g, '-');
   if (s === '') return undefined;
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -35,9 +37,10 @@ export function parseNumberText(text: string, thousandsHint = false): number | u
     s = s.slice(0, -1);
   }
   let percent = false;
-  if (s.endsWith('%')) {
+  // Turkish and a few other locales write the sign first: %12,5.
+  if (s.endsWith('%') || s.startsWith('%')) {
     percent = true;
-    s = s.slice(0, -1);
+    s = s.endsWith('%') ? s.slice(0, -1) : s.slice(1);
   }
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return undefined;
   const lastComma = s.lastIndexOf(',');
@@ -53,7 +56,7 @@ export function parseNumberText(text: string, thousandsHint = false): number | u
   } else if (lastComma >= 0 || lastDot >= 0) {
     const sep = lastComma >= 0 ? ',' : '.';
     const parts = s.split(sep);
-    const grouped = parts.length > 1 && groupedOk(s, sep) && parts.slice(1).every((p) => p.length === 3);
+    const grouped = parts.length > 1 && groupedOk(s, sep);
     if (parts.length > 2) {
       if (!grouped) return undefined;
       normalized = parts.join('');
@@ -72,10 +75,14 @@ export function parseNumberText(text: string, thousandsHint = false): number | u
 function groupedOk(intPart: string, sep: string): boolean {
   const groups = intPart.split(sep);
   if (groups.length === 1) return true;
-  return /^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+  if (/^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g))) return true;
+  // Indian grouping (lakh, crore): pairs above the last three digits, 12,34,567.
+  return sep === ',' && /^\d{1,2}$/.test(groups[0]) && groups.slice(1, -1).every((g) => /^\d{2}$/.test(g)) && /^\d{3}$/.test(groups[groups.length - 1]);
 }
 
-const describe = (v: GridValue): string => (isExcelError(v) ? v.error : typeof v === 'string' ? `"${v}"` : String(v));
+// Booleans as Excel shows them (TRUE, FALSE), so the message matches what the user sees in the cell.
+const describe = (v: GridValue): string =>
+  isExcelError(v) ? v.error : typeof v === 'string' ? `"${v}"` : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
 
 export function readNumber(v: GridValue, kind: ColumnKind): CellRead<number> {
   if (v === null || isBlank(v)) return blank;

@@ -222,6 +222,7 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
       problems.push(problem('warning', 'unknown-job', `market data for job code "${m.jobCode}", which is not on the ${JOBS.name} sheet, is ignored`, { sheet: m.ref.sheet, cell: `${columnLetterOf(mt, 'jobCode')}${m.ref.row}` }));
     }
   }
+  if (et) managerLoops(employees, et, problems);
   const assumptionsRead = readAssumptions(grid('assumptions'), (name) => isStructureParameter(name) || isMeritParameter(name));
   problems.push(...assumptionsRead.problems);
   const structureInputs = parseStructureInputs(grids, sheetOf);
@@ -235,3 +236,39 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
 }
 
 const columnLetterOf = (t: LocatedTable, key: string): string => columnLetter(t.columns.get(key) ?? 1);
+
+/**
+ * Manager IDs that lead back to where they started (E1 → E2 → E1): the reporting lines have no top, and
+ * the manager checks would compare people with their own reports. One warning per loop, at the Manager ID
+ * cell of its first employee in sheet order. An employee who is their own manager is left to the
+ * consistency check, which reports it.
+ */
+function managerLoops(employees: readonly Employee[], table: LocatedTable, problems: Problem[]): void {
+  if (!table.columns.has('managerId')) return;
+  const byId = new Map(employees.map((e) => [e.id.toUpperCase(), e]));
+  const state = new Map<Employee, 'open' | 'done'>();
+  for (const start of employees) {
+    const path: Employee[] = [];
+    let e: Employee | undefined = start;
+    while (e && !state.has(e)) {
+      state.set(e, 'open');
+      path.push(e);
+      const m: string | undefined = e.managerId?.trim().toUpperCase();
+      e = m ? byId.get(m) : undefined;
+    }
+    const from = e && state.get(e) === 'open' ? path.indexOf(e) : -1;
+    const loop = from >= 0 ? path.slice(from) : [];
+    if (loop.length > 1) {
+      const first = loop.reduce((a, b) => ((b.ref?.row ?? 0) < (a.ref?.row ?? 0) ? b : a));
+      const i = loop.indexOf(first);
+      const ids = [...loop.slice(i), ...loop.slice(0, i), first].map((x) => x.id);
+      problems.push(
+        problem('warning', 'manager-loop', `Manager ID "${first.managerId}" makes a loop in the reporting lines: ${ids.join(' → ')}`, {
+          sheet: table.sheet,
+          cell: `${columnLetterOf(table, 'managerId')}${first.ref?.row ?? table.firstDataRow}`,
+        }),
+      );
+    }
+    for (const x of path) state.set(x, 'done');
+  }
+}

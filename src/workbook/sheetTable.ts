@@ -60,8 +60,10 @@ function cellAt(grid: Grid, row: number, col: number): GridValue {
 
 interface HeaderCandidate {
   row: number;
+  /** The header's last row when it runs over two (see `continueHeader`). */
+  lastRow?: number;
   columns: Map<string, number>;
-  duplicates: { name: string; col: number }[];
+  duplicates: { name: string; col: number; row?: number }[];
   extras: { name: string; col: number }[];
   left: number;
   right: number;
@@ -83,6 +85,38 @@ function readHeader(grid: Grid, row: number, left: number, right: number, matche
     else columns.set(def.key, col);
   }
   return { row, columns, duplicates, extras, left, right };
+}
+
+/**
+ * A header over two rows, as merged cells leave it: a group label merged across columns above the
+ * names (`Percentiles` over P25, P50, P75), the other names merged down (the value sits in the top
+ * cell, the one below is blank). The row below continues the header when it holds only text, nothing
+ * under the names already found, and at least one column not found yet.
+ */
+function continueHeader(grid: Grid, cand: HeaderCandidate, matcher: Map<string, ColumnDef>): HeaderCandidate | undefined {
+  const row = cand.row + 1;
+  const taken = new Set(cand.columns.values());
+  let adds = false;
+  for (let col = cand.left; col <= cand.right; col++) {
+    const v = cellAt(grid, row, col);
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string' || taken.has(col)) return undefined;
+    const def = matcher.get(normalizeHeader(v));
+    if (def && !cand.columns.has(def.key)) adds = true;
+  }
+  if (!adds) return undefined;
+  const next = readHeader(grid, row, cand.left, cand.right, matcher);
+  const columns = new Map(cand.columns);
+  const duplicates = [...cand.duplicates];
+  for (const [key, col] of next.columns) {
+    if (columns.has(key)) duplicates.push({ name: String(cellAt(grid, row, col)).trim(), col, row });
+    else columns.set(key, col);
+  }
+  duplicates.push(...next.duplicates.map((d) => ({ ...d, row })));
+  // A group label is no column of its own: the names below it are.
+  const below = new Set([...next.columns.values(), ...next.extras.map((x) => x.col)]);
+  const extras = [...cand.extras.filter((x) => !below.has(x.col)), ...next.extras].sort((a, b) => a.col - b.col);
+  return { ...cand, lastRow: row, columns, duplicates, extras };
 }
 
 /**
@@ -114,12 +148,13 @@ export function locateTable(grid: Grid, def: SheetDef): { table?: LocatedTable; 
     );
     return { problems };
   }
-  const { cand } = best;
+  const cand = continueHeader(grid, best.cand, matcher) ?? best.cand;
+  const headerEnd = cand.lastRow ?? cand.row;
   for (const d of cand.duplicates) {
     problems.push(
       problem('warning', 'duplicate-column', `column "${d.name}" repeats an earlier column and is ignored`, {
         sheet: grid.sheet,
-        cell: cellAddress(cand.row, d.col),
+        cell: cellAddress(d.row ?? cand.row, d.col),
       }),
     );
   }
@@ -140,7 +175,7 @@ export function locateTable(grid: Grid, def: SheetDef): { table?: LocatedTable; 
   let last = best.bottom;
   const keyDef = required[0];
   const keyCol = keyDef ? cand.columns.get(keyDef.key) : undefined;
-  for (let row = cand.row + 1; keyCol !== undefined && row <= best.bottom; row++) {
+  for (let row = headerEnd + 1; keyCol !== undefined && row <= best.bottom; row++) {
     const v = cellAt(grid, row, keyCol);
     if (typeof v !== 'string' || v.length > 60 || /\d/.test(v) || matcher.get(normalizeHeader(v)) !== keyDef) continue;
     const again = readHeader(grid, row, cand.left, cand.right, matcher);
@@ -161,7 +196,7 @@ export function locateTable(grid: Grid, def: SheetDef): { table?: LocatedTable; 
       headerRow: cand.row,
       columns: cand.columns,
       extras: def.keepExtraColumns ? cand.extras : [],
-      firstDataRow: cand.row + 1,
+      firstDataRow: headerEnd + 1,
       lastDataRow: last,
     },
     problems,

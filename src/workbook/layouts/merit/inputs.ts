@@ -70,7 +70,8 @@ const at = (grid: Grid, r: number, c: number): GridValue => {
 export function parseMeritGuidelines(grid: Grid | undefined): { guidelines?: MeritGuidelines; labels?: string[]; problems: Problem[] } {
   const problems: Problem[] = [];
   if (!grid) return { problems };
-  const width = Math.max(0, ...grid.rows.map((r) => r.length));
+  // A reduce, not Math.max(...rows): a sheet used down to row 1,048,576 has too many rows to spread as arguments.
+  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
   const right = grid.left + width - 1;
   const bottom = grid.top + grid.rows.length - 1;
   let headerRow: number | undefined;
@@ -116,7 +117,7 @@ export function parseMeritGuidelines(grid: Grid | undefined): { guidelines?: Mer
     for (const c of zoneCols) {
       const v = at(grid, r, c);
       if (isBlank(v)) cells.push(0);
-      else if (typeof v === 'number') cells.push(v);
+      else if (typeof v === 'number' && Number.isFinite(v)) cells.push(v);
       else if (typeof v === 'string' && !isExcelError(v) && parseNumberText(v) !== undefined) cells.push({ text: parseNumberText(v)!, pct: v.includes('%') });
       else {
         problems.push(problem('error', 'bad-value', `guideline ${typeof v === 'string' ? `"${v}"` : isExcelError(v) ? v.error : String(v)} is not a percentage`, { sheet: grid.sheet, cell: cellAddress(r, c) }));
@@ -264,7 +265,7 @@ type Parsed = { ok: true; value: unknown; numeric: boolean } | { ok: false; reas
 
 /** Shares or percentages: "5/20/50/20/5", "3%; 3.5%; 4%", "0.03 0.035": when any plain number is above 1 all are points. */
 function parseShares(v: GridValue): number[] | undefined {
-  if (typeof v === 'number') return [v > 1 ? v / 100 : v];
+  if (typeof v === 'number') return Number.isFinite(v) ? [v > 1 ? v / 100 : v] : undefined;
   if (typeof v !== 'string') return undefined;
   const parts = v.split(/[;/|\s]+|,(?!\d{3}\b)/).map((s) => s.trim()).filter(Boolean);
   if (parts.length === 0) return undefined;
