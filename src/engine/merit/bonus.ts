@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import { fromDouble, roundExcel, roundToMultiple, sum, toDouble, ZERO } from '../money';
+import { decimalCents, ExactSum, roundCents } from '../exactSum';
+import { fromDouble, money, roundExcel, roundToMultiple, sum, toDouble, ZERO } from '../money';
 import { problem, type Problem } from '../problem';
 
 /**
@@ -84,33 +85,95 @@ export function allocateBonus(
   rounding: number,
 ): BonusPlan {
   const problems: Problem[] = [];
+  const totalTarget = new ExactSum();
   const partial = cases.map((c) => {
     const targetPct = c.grade === undefined ? 0 : targets.get(c.grade) ?? 0;
     const multiplier = c.rating === undefined ? 0 : multipliers.get(c.rating) ?? 0;
     // ROUND(base*FTE*target*multiplier*proration, 2), multiplied left to right in double precision as the sheet does.
-    const target = roundExcel(toDouble(c.base) * c.fte * targetPct * multiplier * c.proration, 2);
+    const x = toDouble(c.base) * c.fte * targetPct * multiplier * c.proration;
+    const cents = roundCents(x) ?? decimalCents(roundExcel(x, 2));
+    const target = cents === undefined ? roundExcel(x, 2) : cents;
+    if (typeof target === 'number') totalTarget.addCents(target);
+    else totalTarget.addDecimal(target);
     return { id: c.id, targetPct, multiplier, target };
   });
   const missingGrades = [...new Set(cases.filter((c) => c.grade !== undefined && !targets.has(c.grade)).map((c) => c.grade!))];
   if (missingGrades.length > 0) {
     problems.push(problem('warning', 'bonus-target-missing', `no target bonus for grade ${missingGrades.sort((x, y) => x - y).join(', ')}: those employees get no bonus`, { sheet: 'Bonus Targets' }));
   }
-  const { scaled, factor } = scaleToPool(partial.map((p) => p.target), pool);
+  const total = totalTarget.total();
+  const factor = total.isZero() ? ZERO : pool.div(total);
   const multiple = fromDouble(rounding);
-  const rows = partial.map((p, i) => ({ ...p, scaled: scaled[i], bonus: roundToMultiple(scaled[i], multiple) }));
-  const totalTarget = sum(partial.map((p) => p.target));
-  if (totalTarget.isZero() && pool.gt(0)) {
+  // Σ rounded bonuses: whole multiples counted as integers where the double quotient decides the rounding.
+  let units = 0;
+  let rest = ZERO;
+  const poolD = toDouble(pool);
+  const totalD = toDouble(total);
+  const rows = partial.map((p) => {
+    const row = new AllocatedBonus(p.id, p.targetPct, p.multiplier, p.target, pool, total);
+    const n = total.isZero() ? 0 : roundedUnits(row.targetValue, poolD, totalD, rounding);
+    if (n !== undefined && Number.isSafeInteger(units + n)) {
+      units += n;
+      row.bonus = n === 0 ? ZERO : money(n).mul(multiple);
+    } else {
+      row.bonus = roundToMultiple(row.scaled, multiple);
+      rest = rest.plus(row.bonus);
+    }
+    return row;
+  });
+  if (total.isZero() && pool.gt(0)) {
     problems.push(problem('warning', 'bonus-no-targets', 'no employee has a target bonus above zero; the bonus pool cannot be allocated', { sheet: 'Assumptions' }));
   }
-  const totalBonus = sum(rows.map((r) => r.bonus));
+  const totalBonus = rest.plus(money(units).mul(multiple));
   return {
     rows,
     pool,
-    totalTarget,
+    totalTarget: total,
     scaleFactor: factor,
-    totalScaled: sum(scaled),
+    // Σ target × pool / Σ targets is the pool itself.
+    totalScaled: total.isZero() ? ZERO : pool,
     totalBonus,
     roundingDifference: totalBonus.minus(pool),
     problems,
   };
+}
+
+/**
+ * ROUND(target × pool / Σ targets / m, 0) as an integer, decided in doubles: their quotient is within a few
+ * units in the last place of the exact one, so outside a wide margin around the half the rounding is the
+ * exact quotient's. Undefined at a near-half, with no rounding multiple, or beyond the safe range.
+ */
+function roundedUnits(target: number, pool: number, total: number, m: number): number | undefined {
+  if (!(m > 0) || target === 0) return target === 0 ? 0 : undefined;
+  const q = (target * pool) / total / m;
+  const a = Math.abs(q);
+  if (!(a < 1e15)) return undefined;
+  const floor = Math.floor(a);
+  const f = a - floor;
+  if (Math.abs(f - 0.5) <= 1e-9 * Math.max(1, a)) return undefined;
+  const n = f < 0.5 ? floor : floor + 1;
+  return q < 0 ? -n : n;
+}
+
+/** A bonus row whose target is kept in whole cents: the decimals derive from it when read. */
+class AllocatedBonus implements BonusRow {
+  bonus: Decimal = ZERO;
+  constructor(
+    readonly id: string,
+    readonly targetPct: number,
+    readonly multiplier: number,
+    private readonly targetAmount: number | Decimal,
+    private readonly pool: Decimal,
+    private readonly totalTarget: Decimal,
+  ) {}
+  /** The target as a double. */
+  get targetValue(): number {
+    return typeof this.targetAmount === 'number' ? this.targetAmount / 100 : toDouble(this.targetAmount);
+  }
+  get target(): Decimal {
+    return typeof this.targetAmount === 'number' ? (this.targetAmount === 0 ? ZERO : money(this.targetAmount).div(100)) : this.targetAmount;
+  }
+  get scaled(): Decimal {
+    return this.totalTarget.isZero() ? ZERO : this.target.mul(this.pool).div(this.totalTarget);
+  }
 }
