@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { ZERO } from '../money';
+import { money, ZERO } from '../money';
 import { decimalOf } from './decimals';
 import { problem, type Problem } from '../problem';
 import type { AppraisalRow, Assumptions, Employee } from '../types';
@@ -40,7 +40,9 @@ export function scoreAppraisals(
 ): { scores: Map<string, AppraisalScore>; problems: Problem[] } {
   const problems: Problem[] = [];
   const known = new Map(employees.map((e) => [key(e.id), e.id]));
-  const acc = new Map<string, { id: string; weighted: Decimal; weights: Decimal; n: number; first?: AppraisalRow }>();
+  // Weights and scores with at most four decimals (nearly all) are summed as exact integers in units of
+  // 10⁻⁸ and 10⁻⁴; anything finer in decimal. Both give the same exact sums.
+  const acc = new Map<string, { id: string; weighted: Decimal; weights: Decimal; weightedUnits: number; weightUnits: number; n: number; first?: AppraisalRow }>();
   const unknown = new Map<string, AppraisalRow[]>();
   for (const r of rows) {
     const id = known.get(key(r.employeeId));
@@ -58,18 +60,30 @@ export function scoreAppraisals(
       problems.push(problem('error', 'negative-weight', `weight ${r.weight} for employee "${id}" must not be negative`, r.ref));
       continue;
     }
-    const a = acc.get(key(id)) ?? { id, weighted: ZERO, weights: ZERO, n: 0, first: r };
-    const w = decimalOf(r.weight);
-    a.weighted = a.weighted.plus(w.mul(decimalOf(r.score)));
-    a.weights = a.weights.plus(w);
+    let a = acc.get(key(id));
+    if (!a) {
+      a = { id, weighted: ZERO, weights: ZERO, weightedUnits: 0, weightUnits: 0, n: 0, first: r };
+      acc.set(key(id), a);
+    }
+    const wu = tenThousandths(r.weight);
+    const su = tenThousandths(r.score);
+    if (wu !== undefined && su !== undefined && Number.isSafeInteger(wu * su) && Number.isSafeInteger(a.weightedUnits + wu * su)) {
+      a.weightedUnits += wu * su;
+      a.weightUnits += wu;
+    } else {
+      const w = decimalOf(r.weight);
+      a.weighted = a.weighted.plus(w.mul(decimalOf(r.score)));
+      a.weights = a.weights.plus(w);
+    }
     a.n++;
-    acc.set(key(id), a);
   }
   for (const [, list] of unknown) {
     problems.push(problem('warning', 'appraisal-unknown-employee', `${list.length} appraisal row(s) for employee "${list[0].employeeId}", who is not on the Employees sheet, are ignored`, list[0].ref));
   }
   const scores = new Map<string, AppraisalScore>();
   for (const [k, a] of acc) {
+    if (a.weightUnits !== 0) a.weights = a.weights.plus(money(a.weightUnits).div(1e4));
+    if (a.weightedUnits !== 0) a.weighted = a.weighted.plus(money(a.weightedUnits).div(1e8));
     const s: AppraisalScore = { employeeId: a.id, weightSum: a.weights, objectives: a.n };
     if (a.weights.isZero()) {
       problems.push(problem('warning', 'appraisal-zero-weight', `the appraisal weights of employee "${a.id}" sum to 0%; no score`, a.first?.ref));
@@ -84,6 +98,12 @@ export function scoreAppraisals(
     scores.set(k, s);
   }
   return { scores, problems };
+}
+
+/** x × 10⁴ when x (as Excel holds it) has at most four decimals and is below 10⁶, else undefined. */
+function tenThousandths(x: number): number | undefined {
+  const u = Math.round(x * 1e4);
+  return Math.abs(u) < 1e10 && u / 1e4 === x ? u : undefined;
 }
 
 /** A score's rating: 1 + the number of thresholds at or below it, at most the scale. */
