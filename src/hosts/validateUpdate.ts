@@ -1,5 +1,5 @@
 import { parseCell, parseRange } from '../workbook/address';
-import { isFormula, type SheetSpec, type WorkbookUpdate } from '../workbook/sheetSpec';
+import { ICON_SETS, iconCount, isFormula, type ConditionalFormatSpec, type SheetSpec, type WorkbookUpdate } from '../workbook/sheetSpec';
 import { HostError } from './host';
 import { sheetNameProblem } from './sheetNames';
 
@@ -136,6 +136,9 @@ function checkRanges(spec: SheetSpec, problems: string[]): void {
       color('colour scale', cf.min);
       color('colour scale', cf.mid);
       color('colour scale', cf.max);
+      checkScalePoints(spec.name, cf, problems);
+    } else if (cf.kind === 'iconSet') {
+      checkIconSet(spec.name, cf, problems);
     } else {
       color('fill', cf.fill);
       color('font', cf.font);
@@ -149,9 +152,11 @@ function checkRanges(spec: SheetSpec, problems: string[]): void {
     }
     if (!(chart.widthCells > 0 && chart.heightCells > 0)) problems.push(`${spec.name}: chart "${chart.title}" has no size`);
     if (chart.series.length === 0) problems.push(`${spec.name}: chart "${chart.title}" has no series`);
+    else if (chart.kind === 'rangeBar' && chart.series.length < 2) problems.push(`${spec.name}: range chart "${chart.title}" needs a base series and a band series`);
     for (const s of chart.series) {
       range(`chart series ${s.name}`, s.values);
       if (s.categories) range(`chart categories ${s.name}`, s.categories);
+      if (s.marker !== undefined && s.marker !== 'circle' && s.marker !== 'dash') problems.push(`${spec.name}: chart series ${s.name} marker must be circle or dash`);
     }
   }
   if (spec.freeze) {
@@ -160,3 +165,35 @@ function checkRanges(spec: SheetSpec, problems: string[]): void {
   }
 }
 
+
+type ColorScaleSpec = Extract<ConditionalFormatSpec, { kind: 'colorScale' }>;
+type IconSetSpec = Extract<ConditionalFormatSpec, { kind: 'iconSet' }>;
+
+/** Fixed colour-scale points must be finite and in order (Excel refuses a minimum above the maximum). */
+function checkScalePoints(sheet: string, cf: ColorScaleSpec, problems: string[]): void {
+  const points = [cf.minValue, cf.mid !== undefined ? cf.midValue : undefined, cf.maxValue];
+  if (points.some((v) => v !== undefined && !Number.isFinite(v))) {
+    problems.push(`${sheet}: colour scale on ${cf.range} has a point that is not a finite number`);
+    return;
+  }
+  const given = points.filter((v): v is number => v !== undefined);
+  if (given.some((v, i) => i > 0 && v <= given[i - 1])) problems.push(`${sheet}: colour scale on ${cf.range} must rise from minimum to maximum`);
+}
+
+/** One threshold fewer than icons, each a finite number (0 to 100 for percents and percentiles), rising. */
+function checkIconSet(sheet: string, cf: IconSetSpec, problems: string[]): void {
+  const where = `${sheet}: icon set on ${cf.range}`;
+  if (!(ICON_SETS as readonly string[]).includes(cf.icons)) {
+    problems.push(`${where}: "${cf.icons}" is not one of Excel's icon sets`);
+    return;
+  }
+  const thresholds = Array.isArray(cf.thresholds) ? cf.thresholds : [];
+  if (thresholds.length !== iconCount(cf.icons) - 1) problems.push(`${where}: ${cf.icons} needs ${iconCount(cf.icons) - 1} thresholds, not ${thresholds.length}`);
+  thresholds.forEach((t, i) => {
+    if (t.type !== 'number' && t.type !== 'percent' && t.type !== 'percentile') problems.push(`${where}: threshold ${i + 1} type must be number, percent or percentile`);
+    else if (!Number.isFinite(t.value)) problems.push(`${where}: threshold ${i + 1} is not a finite number`);
+    else if (t.type !== 'number' && (t.value < 0 || t.value > 100)) problems.push(`${where}: threshold ${i + 1} must be a ${t.type} from 0 to 100`);
+    const before = thresholds[i - 1];
+    if (before && before.type === t.type && t.value < before.value) problems.push(`${where}: thresholds must rise (${before.value} then ${t.value})`);
+  });
+}

@@ -31,10 +31,57 @@ export interface TableSpec {
   style?: string;
 }
 
+/**
+ * Excel's built-in icon sets, by their SpreadsheetML names (Office.js spells them `ThreeArrows`…). The
+ * digit is the number of icons; the first icon marks the lowest values. (The x14-only sets 3Stars,
+ * 3Triangles and 5Boxes are left out: they need a worksheet extension to be stored.)
+ */
+export const ICON_SETS = [
+  '3Arrows',
+  '3ArrowsGray',
+  '3Flags',
+  '3TrafficLights1',
+  '3TrafficLights2',
+  '3Signs',
+  '3Symbols',
+  '3Symbols2',
+  '4Arrows',
+  '4ArrowsGray',
+  '4RedToBlack',
+  '4Rating',
+  '4TrafficLights',
+  '5Arrows',
+  '5ArrowsGray',
+  '5Rating',
+  '5Quarters',
+] as const;
+
+export type IconSetName = (typeof ICON_SETS)[number];
+
+/** How many icons a set has (3, 4 or 5). */
+export const iconCount = (icons: IconSetName): number => Number(icons[0]);
+
+/** Where the next icon starts: a number, a percent of the way from the range's lowest to highest value, or a percentile. */
+export interface IconThreshold {
+  type: 'number' | 'percent' | 'percentile';
+  value: number;
+  /** The icon applies from `value` on (true, the default, as Excel's ≥) or only above it (false: >). */
+  inclusive?: boolean;
+}
+
 export type ConditionalFormatSpec =
-  | { kind: 'colorScale'; range: string; min: string; mid?: string; max: string; midValue?: number }
+  /**
+   * Two or three colours. Each end is the range's lowest / highest value, or a fixed number
+   * (`minValue`, `maxValue`; values beyond it take the end colour); the middle is `midValue` or the 50th percentile.
+   */
+  | { kind: 'colorScale'; range: string; min: string; mid?: string; max: string; minValue?: number; midValue?: number; maxValue?: number }
   | { kind: 'cellValue'; range: string; operator: 'lessThan' | 'greaterThan' | 'equal'; value: number | string; fill: string; font?: string }
-  | { kind: 'textContains'; range: string; text: string; fill: string; font?: string };
+  | { kind: 'textContains'; range: string; text: string; fill: string; font?: string }
+  /**
+   * An icon per numeric cell. `thresholds` has one entry fewer than the set has icons: where the
+   * second, third… icon starts, ascending. Text and blank cells get no icon.
+   */
+  | { kind: 'iconSet'; range: string; icons: IconSetName; thresholds: IconThreshold[]; reverse?: boolean; showValue?: boolean };
 
 export interface ChartSeriesSpec {
   name: string;
@@ -42,9 +89,19 @@ export interface ChartSeriesSpec {
   values: string;
   /** A1 range on this sheet of the categories (x values for scatter). */
   categories?: string;
+  /**
+   * How a scatter's or the range chart's marker series shows each point: a circle (scatter default)
+   * or a wide horizontal dash (range chart default), which reads as a level such as a midpoint.
+   */
+  marker?: 'circle' | 'dash';
 }
 
 export interface ChartSpec {
+  /**
+   * `rangeBar`: floating bars, one per category: series 1 is the base (each bar's bottom, e.g. the grade
+   * minimum; drawn invisible), series 2 the bar's height stacked on it (maximum − minimum); any further
+   * series are markers on the same categories (e.g. the midpoint). `scatter`: x from `categories`, y from `values`.
+   */
   kind: 'rangeBar' | 'scatter' | 'line' | 'column';
   title: string;
   /** Top-left cell where the chart is anchored, and its size in cells. */

@@ -8,9 +8,9 @@ export const REQUIRED_EXCEL_API = '1.7';
 export interface Capabilities {
   /** Application.suspendScreenUpdatingUntilNextSync (ExcelApi 1.9). */
   suspendScreenUpdating: boolean;
-  /** Conditional formats (ExcelApi 1.6). */
+  /** Conditional formats: colour scales, icon sets, cell-value and text rules (ExcelApi 1.6). */
   conditionalFormats: boolean;
-  /** Charts configured series by series (ExcelApi 1.7). */
+  /** Charts configured series by series: values, x values, per-series chart type, line and marker styles (ExcelApi 1.7). */
   charts: boolean;
 }
 

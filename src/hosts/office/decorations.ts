@@ -1,5 +1,5 @@
 import { cellAddress, columnLetter, parseCell } from '../../workbook/address';
-import type { ChartSeriesSpec, ChartSpec, ConditionalFormatSpec, SheetSpec } from '../../workbook/sheetSpec';
+import { iconCount, type ChartSeriesSpec, type ChartSpec, type ConditionalFormatSpec, type IconSetName, type IconThreshold, type SheetSpec } from '../../workbook/sheetSpec';
 import { jsonBytes, OPERATION_OVERHEAD } from './payload';
 import type { SyncBatcher } from './syncBatcher';
 
@@ -56,7 +56,27 @@ const OPERATORS = { lessThan: 'LessThan', greaterThan: 'GreaterThan', equal: 'Eq
 /** A value as a conditional-format formula: numbers as they are, text quoted. */
 const criterionFormula = (v: number | string): string => (typeof v === 'number' ? String(v) : `="${v.replace(/"/g, '""')}"`);
 
-/** Colour scales (the compa-ratio scale), cell-value and text rules (status colours). */
+/** A colour-scale end: the range's lowest / highest value, or a fixed number. */
+const scaleEnd = (value: number | undefined, extreme: 'LowestValue' | 'HighestValue', color: string): Excel.ConditionalColorScaleCriterion =>
+  value !== undefined ? { type: 'Number', formula: String(value), color: hexColor(color) } : { type: extreme, color: hexColor(color) };
+
+/** `3TrafficLights1` → `ThreeTrafficLights1`, as Office.js names the sets. */
+const iconStyle = (icons: IconSetName): Excel.IconSet => `${['Three', 'Four', 'Five'][iconCount(icons) - 3]}${icons.slice(1)}` as Excel.IconSet;
+
+const ICON_RULE_TYPES = { number: 'Number', percent: 'Percent', percentile: 'Percentile' } as const;
+
+/**
+ * Criteria for each icon. Excel ignores the first criterion's type, formula and operator (the lowest
+ * icon has no lower bound), so it is left empty, as in Microsoft's sample.
+ */
+export function iconCriteria(thresholds: readonly IconThreshold[]): Excel.ConditionalIconCriterion[] {
+  return [
+    {} as Excel.ConditionalIconCriterion,
+    ...thresholds.map((t) => ({ type: ICON_RULE_TYPES[t.type], formula: `=${t.value}`, operator: t.inclusive === false ? ('GreaterThan' as const) : ('GreaterThanOrEqual' as const) })),
+  ];
+}
+
+/** Colour scales (the compa-ratio scale), icon sets (range position), cell-value and text rules (status colours). */
 export async function queueConditionalFormats(sheet: Excel.Worksheet, formats: readonly ConditionalFormatSpec[], batcher: SyncBatcher): Promise<void> {
   for (const cf of formats) {
     await batcher.reserve(4 * OPERATION_OVERHEAD + jsonBytes(cf));
@@ -64,14 +84,20 @@ export async function queueConditionalFormats(sheet: Excel.Worksheet, formats: r
     if (cf.kind === 'colorScale') {
       const format = range.conditionalFormats.add('ColorScale');
       const criteria: Excel.ConditionalColorScaleCriteria = {
-        minimum: { type: 'LowestValue', color: hexColor(cf.min) },
-        maximum: { type: 'HighestValue', color: hexColor(cf.max) },
+        minimum: scaleEnd(cf.minValue, 'LowestValue', cf.min),
+        maximum: scaleEnd(cf.maxValue, 'HighestValue', cf.max),
       };
       if (cf.mid) {
         criteria.midpoint =
           cf.midValue !== undefined ? { type: 'Number', formula: String(cf.midValue), color: hexColor(cf.mid) } : { type: 'Percentile', formula: '50', color: hexColor(cf.mid) };
       }
       format.colorScale.criteria = criteria;
+    } else if (cf.kind === 'iconSet') {
+      const format = range.conditionalFormats.add('IconSet');
+      format.iconSet.style = iconStyle(cf.icons);
+      if (cf.reverse) format.iconSet.reverseIconOrder = true;
+      if (cf.showValue === false) format.iconSet.showIconOnly = true;
+      format.iconSet.criteria = iconCriteria(cf.thresholds);
     } else if (cf.kind === 'cellValue') {
       const format = range.conditionalFormats.add('CellValue');
       format.cellValue.format.fill.color = hexColor(cf.fill);
@@ -91,6 +117,9 @@ const CHART_TYPES = { rangeBar: 'ColumnStacked', scatter: 'XYScatter', line: 'Li
 function configureSeries(sheet: Excel.Worksheet, chart: ChartSpec, series: Excel.ChartSeries, spec: ChartSeriesSpec, index: number): void {
   series.name = spec.name;
   if (spec.categories) series.setXAxisValues(sheet.getRange(spec.categories));
+  const markers = chart.kind === 'scatter' || (chart.kind === 'rangeBar' && index >= 2);
+  const marker = spec.marker ?? (chart.kind === 'rangeBar' ? 'dash' : undefined);
+  if (markers && marker) series.markerStyle = marker === 'dash' ? 'Dash' : 'Circle';
   if (chart.kind !== 'rangeBar') return;
   // The range chart floats its bars on an invisible base (each grade's minimum); series beyond the
   // band (midpoint, employees) are markers on the grade, not more stacked bars.

@@ -1,9 +1,9 @@
 import type { PayStructure } from '../../engine/payStructure';
 import type { GradeRange } from '../../engine/structure';
 import type { Assumptions } from '../../engine/types';
-import { absRange, sheetRef } from '../address';
+import { absRange, rangeAddress, sheetRef } from '../address';
 import { OUTPUT_SHEETS } from '../schema';
-import type { SheetSpec } from '../sheetSpec';
+import type { ChartSpec, SheetSpec } from '../sheetSpec';
 import { TABLES } from './names';
 import { payLineFormula } from './payLineFormula';
 import { FMT, formula, SheetBuilder, type LayoutColumn } from './sheetBuilder';
@@ -61,5 +61,46 @@ export function payStructureSheet(result: PayStructure, a: Assumptions, counts: 
   b.set(note + 1, 1, `Midpoint: the ${fit.model.toLowerCase()} pay line (Market Analysis) at the band centre, rounded to RoundingMultiple (${a.rounding}).`);
   b.set(note + 2, 1, 'Minimum = Midpoint / (1 + spread/2); Maximum = Midpoint × (1 + spread) / (1 + spread/2); each rounded once, half away from zero.');
   b.set(note + 3, 1, 'Progression and Overlap are from each grade to the next; overlap is negative when there is a gap between ranges.');
-  return b.build();
+  return b.build(n > 0 ? { charts: [rangeChart(b, result.grades)] } : {});
+}
+
+/**
+ * First row of the range chart's data: below the notes, leaving room for the three notes the
+ * structure options append under the core's three (withStructureOptions), and a blank row.
+ */
+export const rangeChartRow = (grades: number): number => grades + 11;
+
+/**
+ * The range chart: each grade's minimum to maximum as a floating bar (an invisible bar up to the
+ * minimum with the range width stacked on it, which Excel draws from cells, not from arithmetic, so
+ * the width has a column of its own under the notes), the midpoint as a marker on it.
+ */
+function rangeChart(b: SheetBuilder, grades: readonly GradeRange[]): ChartSpec {
+  const n = grades.length;
+  const top = rangeChartRow(n);
+  b.set(top, 1, 'Range chart data: each grade\'s range width (Maximum − Minimum), stacked on its Minimum in the chart.');
+  b.set(top + 1, 1, 'Grade');
+  b.set(top + 1, 2, 'Range Width');
+  grades.forEach((g, i) => {
+    const r = i + 2;
+    b.set(top + 2 + i, 1, formula(`${PS.grade}${r}`, g.grade));
+    b.set(top + 2 + i, 2, formula(`${PS.maximum}${r}-${PS.minimum}${r}`, g.maximum.minus(g.minimum)));
+  });
+  b.format(rangeAddress(top + 2, 1, top + 1 + n, 1), FMT.integer);
+  b.format(rangeAddress(top + 2, 2, top + 1 + n, 2), FMT.money);
+  const column = (letter: string) => `${letter}2:${letter}${n + 1}`;
+  const grade = column(PS.grade);
+  return {
+    kind: 'rangeBar',
+    title: 'Salary ranges by grade',
+    // Beside the data, a row under its caption (which runs across the columns to the right).
+    anchor: `D${top + 1}`,
+    widthCells: 10,
+    heightCells: 20,
+    series: [
+      { name: 'Minimum', values: column(PS.minimum), categories: grade },
+      { name: 'Minimum to Maximum', values: rangeAddress(top + 2, 2, top + 1 + n, 2), categories: grade },
+      { name: 'Midpoint', values: column(PS.midpoint), categories: grade },
+    ],
+  };
 }

@@ -6,6 +6,7 @@ import type { GenderHeadcount, PayEquity } from '../../../engine/equity/payEquit
 import type { BandShares, BonusFigures, CategoryGap } from '../../../engine/equity/reporting';
 import type { CategoryRemediation } from '../../../engine/equity/remediation';
 import type { SheetSpec, SpecCell } from '../../sheetSpec';
+import { compaRatioScale } from '../payPosition';
 import { FMT, formula, SheetBuilder, type Cached, type LayoutColumn } from '../sheetBuilder';
 import { FAIRNESS_SHEETS, FAIRNESS_TABLES, PL, placementColumn, placementLastRow } from './names';
 
@@ -89,6 +90,7 @@ export function payEquitySheet(equity: PayEquity, employees: number): SheetSpec 
   // Compa-ratio by grade and gender.
   title('Compa-ratio by grade and gender (mean of base salary / midpoint)');
   const compaRows = [equity.compaRatio.overall, ...equity.compaRatio.byGrade];
+  const compaTop = row + 1;
   after(
     b.table(FAIRNESS_TABLES.compaRatio, row, 1, compaRows, [
       { header: 'Grade', width: 30, cell: (c) => c.group },
@@ -158,7 +160,8 @@ export function payEquitySheet(equity: PayEquity, employees: number): SheetSpec 
   b.set(t.last + 1, 1, 'Total');
   b.set(t.last + 1, 6, rem.categories.length > 0 ? formula(`SUM(F${t.first}:F${t.last})`, rem.total) : 0);
   b.format(`F${t.last + 1}`, FMT.money);
-  return b.build({ freeze: { rows: 0, columns: 0 } });
+  const compaBottom = compaTop + Math.max(1, compaRows.length) - 1;
+  return b.build({ freeze: { rows: 0, columns: 0 }, conditionalFormats: [compaRatioScale(`D${compaTop}:E${compaBottom}`)] });
 }
 
 /** Women, Men, Other, Mean Women, Mean Men, Mean Gap, Median Women, Median Men, Median Gap — from column `start`. */

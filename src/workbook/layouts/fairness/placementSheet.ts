@@ -10,7 +10,8 @@ import type { PaySystem } from '../../../engine/types';
 import { columnNumber, sheetRef } from '../../address';
 import { dateToSerial } from '../../dates';
 import { OUTPUT_SHEETS } from '../../schema';
-import type { SheetSpec, SpecCell } from '../../sheetSpec';
+import type { ChartSpec, SheetSpec, SpecCell } from '../../sheetSpec';
+import { compaRatioScale, rangePositionIcons } from '../payPosition';
 import { payStructureColumn, PS } from '../payStructure';
 import { FMT, formula, remembered, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
 import { FAIRNESS_SHEETS, FAIRNESS_TABLES, PL, placementColumn, placementLastRow } from './names';
@@ -219,13 +220,51 @@ export function placementSheet(
     ];
   };
   const byGrade = b.table(FAIRNESS_TABLES.placementByGrade, 1, SUMMARY_COLUMN, placement.byGrade, summaryColumns(PL.grade, false));
-  b.table(FAIRNESS_TABLES.placementByDepartment, byGrade.last + 3, SUMMARY_COLUMN, [...placement.byDepartment, placement.total], summaryColumns(PL.department, true));
+  const byDepartment = b.table(FAIRNESS_TABLES.placementByDepartment, byGrade.last + 3, SUMMARY_COLUMN, [...placement.byDepartment, placement.total], summaryColumns(PL.department, true));
   const notes = byGrade.last + 3 + placement.byDepartment.length + 4;
   b.set(notes, SUMMARY_COLUMN, 'Notes');
   b.set(notes + 1, SUMMARY_COLUMN, 'Costs are a year: (target − base salary) × FTE when below the target; the excess over the maximum likewise above it.');
   b.set(notes + 2, SUMMARY_COLUMN, 'Compa-ratio = base salary / midpoint; range penetration = (salary − minimum) / (maximum − minimum). Ratios in double precision.');
   b.set(notes + 3, SUMMARY_COLUMN, 'Hourly pay = base salary × FTE / 52 / weekly hours (base salary is the full-time annual rate; blank hours: FTE × FullTimeHours).');
-  return b.build();
+
+  const meanCompa = colLetter(SUMMARY_COLUMN + MEAN_COMPA_OFFSET);
+  return b.build({
+    conditionalFormats: [
+      compaRatioScale(`${PL.compaRatio}2:${PL.compaRatio}${last}`),
+      rangePositionIcons(`${PL.penetration}2:${PL.penetration}${last}`),
+      compaRatioScale(`${meanCompa}${byGrade.first}:${meanCompa}${byGrade.last}`),
+      compaRatioScale(`${meanCompa}${byDepartment.first}:${meanCompa}${byDepartment.last}`),
+    ],
+    charts: rows.length > 0 ? [employeesChart(last)] : [],
+  });
+}
+
+/** Column of Mean Compa-Ratio in the summary tables, counted from their first column. */
+const MEAN_COMPA_OFFSET = 4;
+
+/** Where the chart goes: right of the summary tables (nine columns) and one blank column. */
+export const PLACEMENT_CHART_COLUMN = SUMMARY_COLUMN + 10;
+
+/**
+ * Employees plotted against their grade: each salary at its grade, with the minimum and maximum of
+ * the range it is compared with at the same grade, so the dots sit inside (or outside) their band.
+ * Three pairs of column references, whatever the number of employees.
+ */
+function employeesChart(last: number): ChartSpec {
+  const column = (letter: string) => `${letter}2:${letter}${last}`;
+  const grade = column(PL.grade);
+  return {
+    kind: 'scatter',
+    title: 'Employees by grade: base salary against the range',
+    anchor: `${colLetter(PLACEMENT_CHART_COLUMN)}2`,
+    widthCells: 10,
+    heightCells: 20,
+    series: [
+      { name: 'Base Salary', values: column(PL.salary), categories: grade, marker: 'circle' },
+      { name: 'Minimum', values: column(PL.minimum), categories: grade, marker: 'dash' },
+      { name: 'Maximum', values: column(PL.maximum), categories: grade, marker: 'dash' },
+    ],
+  };
 }
 
 const colLetter = (n: number): string => {

@@ -5,6 +5,7 @@ import { sheetRef } from '../../address';
 import { dateToSerial } from '../../dates';
 import { OUTPUT_SHEETS } from '../../schema';
 import type { SheetSpec } from '../../sheetSpec';
+import { compaRatioScale } from '../payPosition';
 import { payStructureColumn, PS } from '../payStructure';
 import { FMT, formula, remembered, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
 import type { MeritLayoutContext } from './context';
@@ -121,6 +122,7 @@ export function meritPlanSheet(result: MeritResult, ctx: MeritLayoutContext): Sh
       { kind: 'textContains', range: flags, text: 'Lump sum', fill: '#FFF2CC' },
       { kind: 'textContains', range: flags, text: 'No rating', fill: '#F8CBAD' },
       { kind: 'textContains', range: flags, text: 'Override', fill: '#DDEBF7' },
+      compaRatioScale(`${MP.compaRatio}${t.first}:${MP.compaRatio}${t.last}`),
     ],
   });
 }

@@ -3,6 +3,7 @@ import type { PaySystem } from '../../../engine/types';
 import { absRange, sheetRef } from '../../address';
 import { OUTPUT_SHEETS } from '../../schema';
 import type { SheetSpec } from '../../sheetSpec';
+import { compaRatioScale, rangePositionIcons } from '../payPosition';
 import { payStructureColumn, PS } from '../payStructure';
 import { FMT, formula, remembered, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
 import { JOB_SLOTTING_COLUMNS, STRUCTURE_SHEETS, STRUCTURE_TABLES } from './names';
@@ -80,6 +81,6 @@ export function employeeRangesSheet(input: EmployeeRangesInput): SheetSpec {
       cell: (e, r) => formula(`IF(F${r}="","No grade",IF(L${r}<I${r},"Below minimum",IF(L${r}>K${r},"Above maximum","")))`, e.status),
     },
   ];
-  b.table(STRUCTURE_TABLES.employeeRanges, 1, 1, input.employees, columns);
-  return b.build();
+  const t = b.table(STRUCTURE_TABLES.employeeRanges, 1, 1, input.employees, columns);
+  return b.build({ conditionalFormats: [compaRatioScale(`M${t.first}:M${t.last}`), rangePositionIcons(`N${t.first}:N${t.last}`)] });
 }
