@@ -4,11 +4,16 @@ import { serialToDate, formatIsoDate } from '../workbook/dates';
 import type { MemoryCell } from '../hosts/memory';
 import type { RangeFormat } from '../workbook/sheetSpec';
 
+/** A sheet's format ranges, parsed once for every cell the viewer shows. */
+export type ParsedFormats = { top: number; left: number; bottom: number; right: number; format: string }[];
+
+export const parseFormats = (formats: readonly RangeFormat[] | undefined): ParsedFormats => (formats ?? []).map((f) => ({ ...parseRange(f.range), format: f.format }));
+
 /** The number format in force for a cell (the last format range that covers it), or General. */
-export function formatAt(formats: readonly RangeFormat[] | undefined, row: number, col: number): string {
+export function formatAt(formats: readonly RangeFormat[] | ParsedFormats | undefined, row: number, col: number): string {
   let found = 'General';
   for (const f of formats ?? []) {
-    const r = parseRange(f.range);
+    const r = 'range' in f ? parseRange(f.range) : f;
     if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) found = f.format;
   }
   return found;

@@ -9,6 +9,15 @@ import type { CellEdit, TaskPaneWorkbook } from '../taskpane/taskPaneWorkbook';
 
 const lower = (s: string): string => s.toLowerCase();
 
+/**
+ * Resolves in a later task of the event loop. The memory host's work is synchronous: between its
+ * steps the page gets to paint and handle input, as Excel's own round trips would allow.
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Cells read in one task before the next sheet waits for the next one (some 30 ms of work). */
+const CELLS_PER_TASK = 50_000;
+
 /** A memory sheet as a spec again (formulas, tables, formats and charts kept), for rebuilding or saving. */
 export function sheetSpecOf(sheet: Readonly<MemorySheet>): SheetSpec {
   const cells = sheet.cells.map((row) => row.map((c): SpecCell => (isExcelError(c) ? c.error : c)));
@@ -67,12 +76,29 @@ export class PreviewWorkbook implements TaskPaneWorkbook {
     return this.host.listSheets();
   }
 
-  readSheets(names: readonly string[]): Promise<Map<string, Grid>> {
-    return this.host.readSheets(names);
+  /** A large sheet ends a task: 10,000 employees' sheets read at once would hold the page for a long moment. */
+  async readSheets(names: readonly string[]): Promise<Map<string, Grid>> {
+    const grids = new Map<string, Grid>();
+    let cells = 0;
+    for (const name of names) {
+      for (const [k, grid] of await this.host.readSheets([name])) {
+        grids.set(k, grid);
+        for (const row of grid.rows) cells += row.length;
+      }
+      // Also after the last: what the caller does next (sending the grids to the engine) is a task's work too.
+      if (cells >= CELLS_PER_TASK) {
+        await nextTask();
+        cells = 0;
+      }
+    }
+    return grids;
   }
 
+  /** The write, then the viewer's update, each in a task of its own. */
   async write(update: WorkbookUpdate, options?: WriteOptions): Promise<WriteReport> {
+    await nextTask();
     const report = await this.host.write(update, options);
+    await nextTask();
     this.changed();
     return report;
   }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { cellAddress, columnLetter, parseCell } from '../workbook/address';
-import { displayCell, formatAt, formulaBarText } from './cellDisplay';
+import { displayCell, formatAt, formulaBarText, parseFormats } from './cellDisplay';
 import type { PreviewWorkbook } from './previewWorkbook';
 
 /** Rows shown at once; the viewer is a preview, not a spreadsheet. */
@@ -35,6 +35,7 @@ export function useSheetViewer(workbook: PreviewWorkbook) {
   }, [workbook, version]);
 
   const sheet = sheets.find((s) => s.name === active) ?? sheets[0];
+  const formats = useMemo(() => parseFormats(sheet?.formats), [sheet]);
   const totalRows = sheet?.cells.length ?? 0;
   const width = Math.min(MAX_COLUMNS, Math.max(1, ...(sheet?.cells.slice(0, 2000).map((r) => r.length) ?? [1])));
   const firstRow = Math.max(1, Math.min(selected.row - 20, totalRows - VISIBLE_ROWS + 1));
@@ -42,7 +43,7 @@ export function useSheetViewer(workbook: PreviewWorkbook) {
   const rows = [];
   for (let r = firstRow; r <= lastRow; r++) {
     const cells = [];
-    for (let c = 1; c <= width; c++) cells.push({ col: c, text: displayCell(sheet?.cells[r - 1]?.[c - 1], formatAt(sheet?.formats, r, c)), selected: r === selected.row && c === selected.col });
+    for (let c = 1; c <= width; c++) cells.push({ col: c, text: displayCell(sheet?.cells[r - 1]?.[c - 1], formatAt(formats, r, c)), selected: r === selected.row && c === selected.col });
     rows.push({ row: r, cells });
   }
   const selectedCell = sheet?.cells[selected.row - 1]?.[selected.col - 1];

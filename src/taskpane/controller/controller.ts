@@ -114,7 +114,7 @@ export class WorkflowController {
 
   build(): Promise<void> {
     return this.operation('Building the structure', async ({ signal, progress }) => {
-      const analysis = await this.analyse('structure', signal, progress);
+      const analysis = await this.analyse('structure', signal, progress, { sheets: false });
       if (!analysis.ok) return this.failed(analysis, 'The structure could not be built');
       const s = analysis.summary!;
       return { intent: 'success', text: `Built ${plural(s.grades.length, 'grade')} from ${plural(s.counts.jobs, 'job')}${s.payLine ? `; R² ${s.payLine.r2.toFixed(4)}` : ''}.` };
@@ -123,7 +123,7 @@ export class WorkflowController {
 
   runChecks(): Promise<void> {
     return this.operation('Running the checks', async ({ signal, progress }) => {
-      const analysis = await this.analyse('structure', signal, progress);
+      const analysis = await this.analyse('structure', signal, progress, { sheets: false });
       if (!analysis.ok) return this.failed(analysis, 'The checks need a structure, which could not be built');
       this.set({ checked: true });
       const flagged = analysis.checks!.consistency.filter((c) => c.status !== 'OK').length;
@@ -205,8 +205,8 @@ export class WorkflowController {
     }
   }
 
-  /** Read the inputs, run the engine on them, keep the result. */
-  private async analyse(level: AnalysisLevel, signal: AbortSignal, progress: (fraction: number, stage: string) => void): Promise<Analysis> {
+  /** Read the inputs, run the engine on them, keep the result (the output sheets only when writing). */
+  private async analyse(level: AnalysisLevel, signal: AbortSignal, progress: (fraction: number, stage: string) => void, { sheets: layOut = true }: { sheets?: boolean } = {}): Promise<Analysis> {
     progress(0.02, 'Reading the workbook');
     const sheets = await this.workbook.listSheets();
     const plan = await this.engine.plan(sheets, { signal });
@@ -214,7 +214,7 @@ export class WorkflowController {
     if (signal.aborted) throw new CancelledRun();
     const sheetOf = new Map(plan.sheetOf);
     const input: AnalysisInput = { grids: [...grids], sheetOf: plan.sheetOf };
-    const analysis = await this.engine.analyse(input, level, { signal, onProgress: (p) => progress(0.2 + 0.8 * p.fraction, p.stage) });
+    const analysis = await this.engine.analyse(input, level, { signal, sheets: layOut, onProgress: (p) => progress(0.2 + 0.8 * p.fraction, p.stage) });
     const assumptionsSheetName = sheetOf.get('assumptions');
     const grid = assumptionsSheetName === undefined ? undefined : grids.get(assumptionsSheetName);
     this.set({

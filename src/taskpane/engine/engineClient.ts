@@ -1,12 +1,17 @@
 import type { Progress } from '../../hosts/host';
 import type { SheetInfo } from '../../workbook/grid';
-import type { WorkbookUpdate } from '../../workbook/sheetSpec';
+import type { SpecCell, WorkbookUpdate } from '../../workbook/sheetSpec';
 import type { Analysis, AnalysisInput, AnalysisLevel } from './analysis';
 import type { EngineRequest, EngineResponse, ReadPlan } from './protocol';
 
 export interface AnalyseOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /**
+   * Lay out the output sheets and return them as `update` (default true). The build and the checks
+   * show summaries only: without the sheets their answer is a few kilobytes, not megabytes.
+   */
+  sheets?: boolean;
 }
 
 /**
@@ -36,6 +41,14 @@ export interface WorkerLike {
   onerror: ((event: { message?: string }) => void) | null;
 }
 
+/** A result's sheets with the cells that came ahead of it in `rows` messages (see protocol.ts). */
+function withRows(result: ReadPlan | Analysis | WorkbookUpdate, rowsOf: 'update' | 'result', rows: ReadonlyMap<number, SpecCell[][]>): ReadPlan | Analysis | WorkbookUpdate {
+  const update = rowsOf === 'result' ? (result as WorkbookUpdate) : (result as Analysis).update;
+  if (!update) return result;
+  const sheets = update.sheets.map((sheet, i) => ({ ...sheet, cells: rows.get(i) ?? [] }));
+  return rowsOf === 'result' ? { ...update, sheets } : { ...(result as Analysis), update: { ...update, sheets } };
+}
+
 type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /**
@@ -45,7 +58,7 @@ type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? O
 export function workerEngine(create: () => WorkerLike): EngineClient {
   let worker: WorkerLike | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void }>();
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void; rows: Map<number, SpecCell[][]> }>();
   const failAll = (error: Error): void => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
@@ -61,9 +74,13 @@ export function workerEngine(create: () => WorkerLike): EngineClient {
       const p = pending.get(data.id);
       if (!p) return;
       if (data.type === 'progress') p.onProgress?.(data.progress);
-      else {
+      else if (data.type === 'rows') {
+        const rows = p.rows.get(data.sheet);
+        if (rows) for (const row of data.rows) rows.push(row);
+        else p.rows.set(data.sheet, data.rows);
+      } else {
         pending.delete(data.id);
-        if (data.type === 'result') p.resolve(data.result);
+        if (data.type === 'result') p.resolve(data.rowsOf ? withRows(data.result, data.rowsOf, p.rows) : data.result);
         else p.reject(new Error(data.message));
       }
     };
@@ -78,7 +95,7 @@ export function workerEngine(create: () => WorkerLike): EngineClient {
     const id = nextId++;
     const w = ensure();
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (r: unknown) => void, reject, onProgress: options.onProgress });
+      pending.set(id, { resolve: resolve as (r: unknown) => void, reject, onProgress: options.onProgress, rows: new Map() });
       options.signal?.addEventListener(
         'abort',
         () => {
@@ -94,7 +111,7 @@ export function workerEngine(create: () => WorkerLike): EngineClient {
   };
   return {
     plan: (sheets, options) => request({ type: 'plan', sheets }, options),
-    analyse: (input, level, options) => request({ type: 'analyse', input, level }, options),
+    analyse: (input, level, options) => request({ type: 'analyse', input, level, sheets: options?.sheets }, options),
     sample: (employees, options) => request({ type: 'sample', employees }, options),
   };
 }

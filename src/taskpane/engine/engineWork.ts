@@ -2,7 +2,7 @@ import type { Progress, WorkbookHost } from '../../hosts/host';
 import { readWorkbook } from '../../run/pipeline';
 import { sampleUpdate } from '../../sample/sampleWorkbook';
 import type { Grid, SheetInfo } from '../../workbook/grid';
-import type { WorkbookUpdate } from '../../workbook/sheetSpec';
+import type { SpecCell, WorkbookUpdate } from '../../workbook/sheetSpec';
 import { analyse, type Analysis } from './analysis';
 import type { EngineRequest, EngineResponse, ReadPlan } from './protocol';
 
@@ -30,17 +30,50 @@ export async function engineWork(request: EngineRequest, onProgress: (p: Progres
     case 'plan':
       return planRead(request.sheets);
     case 'analyse':
-      return analyse(request.input, request.level, onProgress);
+      return analyse(request.input, request.level, onProgress, { sheets: request.sheets });
     case 'sample':
       return sampleUpdate(request.employees === undefined ? {} : { employees: request.employees });
   }
 }
 
-/** One request in the worker, answered by messages. */
-export async function handleEngineRequest(request: EngineRequest, post: (response: EngineResponse) => void): Promise<void> {
+/** Cells per `rows` message: some 300 kB, decoded on the main thread in a few milliseconds. */
+export const CELLS_PER_MESSAGE = 5_000;
+
+/** The sheets a result carries: an analysis's output sheets, or the sample workbook itself. */
+function sheetsOf(request: EngineRequest, result: ReadPlan | Analysis | WorkbookUpdate): { update: WorkbookUpdate; rowsOf: 'update' | 'result' } | undefined {
+  if (request.type === 'sample') return { update: result as WorkbookUpdate, rowsOf: 'result' };
+  if (request.type === 'analyse' && (result as Analysis).update) return { update: (result as Analysis).update!, rowsOf: 'update' };
+  return undefined;
+}
+
+/**
+ * One request in the worker, answered by messages: progress, then the result. The cells of a
+ * result's sheets go ahead of it in `rows` messages of about `cellsPerMessage` cells each.
+ */
+export async function handleEngineRequest(request: EngineRequest, post: (response: EngineResponse) => void, cellsPerMessage = CELLS_PER_MESSAGE): Promise<void> {
   try {
     const result = await engineWork(request, (progress) => post({ id: request.id, type: 'progress', progress }));
-    post({ id: request.id, type: 'result', result });
+    const carried = sheetsOf(request, result);
+    if (!carried) {
+      post({ id: request.id, type: 'result', result });
+      return;
+    }
+    carried.update.sheets.forEach((sheet, index) => {
+      let rows: SpecCell[][] = [];
+      let cells = 0;
+      for (const row of sheet.cells) {
+        rows.push(row);
+        cells += Math.max(1, row.length);
+        if (cells >= cellsPerMessage) {
+          post({ id: request.id, type: 'rows', sheet: index, rows });
+          rows = [];
+          cells = 0;
+        }
+      }
+      if (rows.length > 0) post({ id: request.id, type: 'rows', sheet: index, rows });
+    });
+    const update = { ...carried.update, sheets: carried.update.sheets.map((s) => ({ ...s, cells: [] })) };
+    post({ id: request.id, type: 'result', result: carried.rowsOf === 'result' ? update : { ...(result as Analysis), update }, rowsOf: carried.rowsOf });
   } catch (e) {
     post({ id: request.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
   }

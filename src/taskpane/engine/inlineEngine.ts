@@ -16,7 +16,7 @@ export function inlineEngine(): EngineClient {
   };
   return {
     plan: (sheets, options) => run<ReadPlan>({ id: ++id, type: 'plan', sheets }, options),
-    analyse: (input, level, options) => run<Analysis>({ id: ++id, type: 'analyse', input, level }, options),
+    analyse: (input, level, options) => run<Analysis>({ id: ++id, type: 'analyse', input, level, sheets: options?.sheets }, options),
     sample: (employees, options) => run<WorkbookUpdate>({ id: ++id, type: 'sample', employees }, options),
   };
 }
