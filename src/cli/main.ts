@@ -17,7 +17,12 @@ Usage:
       Read the workbook's Jobs, Market, Employees and Assumptions sheets, price the jobs,
       fit the pay line, build grades and ranges, slot the jobs, and write a copy of the
       workbook with the output sheets (Market Analysis, Pay Structure, Job Slotting) added
-      or replaced. The input file is never written. Default output: <in>-structure.xlsx.
+      or replaced. The input file is never written; everything else in it (formats,
+      comments, pictures, charts, pivot tables, names, macros) is carried over as it was,
+      and anything that could not be (such as a comment on the add-in's own previous output
+      sheet, which is replaced whole) is named in the notes.
+      Default output: <in>-structure.xlsx (<in>-structure.xlsm for a workbook with macros,
+      which Excel only opens under .xlsm: -o must then end in .xlsm too).
       --json prints the summary, problems and timings as JSON.
 
   salary-structure --help | --version
@@ -77,9 +82,11 @@ async function run(args: Parsed, out: (s: string) => void): Promise<number> {
   const [input] = args.positional;
   if (!input || args.positional.length > 1) throw new UsageError('run takes one input workbook: salary-structure run <in.xlsx> -o <out.xlsx>');
   const given = args.flags.get('-o');
-  const output = typeof given === 'string' ? given : path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-structure.xlsx`);
-  if (path.resolve(output) === path.resolve(input)) throw new UsageError('the output must be a different file from the input (the input is never written)');
+  if (typeof given === 'string' && path.resolve(given) === path.resolve(input)) throw new UsageError('the output must be a different file from the input (the input is never written)');
   const host = await FileHost.open(input);
+  const output = typeof given === 'string' ? given : path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-structure${host.expectedExtension()}`);
+  // Refuse before the run, not after it: the input by another path or link, or a macro workbook named .xlsx.
+  await host.checkSaveTarget(output);
   const result = await runPipeline(host);
   const json = args.flags.has('--json');
   if (!result.ok) {

@@ -38,7 +38,11 @@ export function absRange(top: number, left: number, bottom: number, right: numbe
 export function parseCell(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
   if (!m) throw new RangeError(`not a cell address: ${a1}`);
-  return { row: Number(m[2]), col: columnNumber(m[1]) };
+  // Row 0, or beyond row 1,048,576 or column XFD, is not on a sheet.
+  const row = Number(m[2]);
+  const col = columnNumber(m[1]);
+  if (row < 1 || row > 1048576 || col > 16384) throw new RangeError(`not a cell address: ${a1}`);
+  return { row, col };
 }
 
 /** Parse `A1:H41` (or a single cell) to its corners. */

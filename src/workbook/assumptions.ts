@@ -84,7 +84,7 @@ export const parameterByName = (name: string): ParamDef | undefined => byNormali
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
 
 function parseList(v: GridValue): number[] | undefined {
-  if (typeof v === 'number') return [v];
+  if (typeof v === 'number') return Number.isFinite(v) ? [v] : undefined;
   if (typeof v !== 'string') return undefined;
   const parts = v.split(/[;|]|,(?!\d{3}\b)|\s+(?=\d)/).map((s) => s.trim()).filter(Boolean);
   const nums = parts.map((s) => parseNumberText(s));
@@ -92,7 +92,7 @@ function parseList(v: GridValue): number[] | undefined {
 }
 
 function parseSpread(v: GridValue): { low: number; high: number } | undefined {
-  if (typeof v === 'number') return { low: v > 5 ? v / 100 : v, high: v > 5 ? v / 100 : v };
+  if (typeof v === 'number') return Number.isFinite(v) ? { low: v > 5 ? v / 100 : v, high: v > 5 ? v / 100 : v } : undefined;
   if (typeof v !== 'string') return undefined;
   const m = /^\s*([\d.,]+\s*%?)\s*(?:-|–|—|to)\s*([\d.,]+\s*%?)\s*$/i.exec(v);
   const asFraction = (s: string): number | undefined => {
@@ -225,7 +225,9 @@ export function readAssumptions(grid: Grid | undefined, alsoKnown: (name: string
     const value = cols[valueIdx] ?? null;
     const where = { sheet: grid.sheet, cell: cellAddress(row, grid.left + valueIdx) };
     if (seen.has(def.key)) {
-      problems.push(problem('warning', 'duplicate-parameter', `${def.name} is given twice; the first value is used`, where));
+      // At the ignored value, or at the name when the row has none (its value cell may lie beyond the sheet's used range).
+      const at = isBlank(value) ? { sheet: grid.sheet, cell: cellAddress(row, grid.left + nameIdx) } : where;
+      problems.push(problem('warning', 'duplicate-parameter', `${def.name} is given twice; the first value is used`, at));
       continue;
     }
     seen.add(def.key);

@@ -29,8 +29,9 @@ export class DataRow {
     return c === undefined ? null : cellAt(this.grid, this.row, c);
   }
 
+  /** The field's cell on this row; for a column the table lacks, the row's cell in the table's first column. */
   address(key: string): string {
-    return cellAddress(this.row, this.table.columns.get(key) ?? this.table.firstDataRow);
+    return cellAddress(this.row, this.table.columns.get(key) ?? Math.min(...this.table.columns.values()));
   }
 
   extra(col: number): GridValue {

@@ -5,8 +5,13 @@
  * workbook (stopping at the first error, with the earlier operations kept, as Excel does) and only
  * then delivers loaded values to the proxies. Reading a property that was not loaded throws
  * PropertyNotLoaded. Values set through `values` or `formulas` are parsed as Excel parses them (a
- * string starting with `=` becomes a formula). Each round trip is metered (request and response
- * bytes, as JSON) and refused over Excel on the web's 5 MB; failures can be injected at any write.
+ * string starting with `=` or `@` becomes a formula, `+1` and `-1` numbers); `formulasR1C1` reads
+ * each cell's references from that cell; a single value sets every cell of a range, null in an
+ * array leaves a cell alone. Each round trip is metered (request and response bytes, as JSON,
+ * and how many operations wrote cells) and refused over Excel on the web's 5 MB. Failures can be
+ * injected at any write operation or any round trip (before it runs, or after, its response
+ * lost), with Excel's error codes; protected sheets refuse changes with AccessDenied, and cell-edit
+ * mode refuses every request.
  */
 import { OWNER_MARKER_NAME } from '../../src/hosts/host';
 import { cellAddress, quoteSheet } from '../../src/workbook/address';
@@ -48,6 +53,8 @@ interface Op {
   describe: string;
   write: boolean;
   bytes: number;
+  /** Sets cell contents or number formats (a chunk of the sheet's data). */
+  cells?: boolean;
   run(): OpResult | void;
 }
 
@@ -57,6 +64,8 @@ export interface SyncRecord {
   responseBytes: number;
   operations: number;
   writes: number;
+  /** Operations that set cell contents or number formats. */
+  cellWrites: number;
 }
 
 export interface FakeExcelOptions {
@@ -79,6 +88,24 @@ export interface FakeSheetInit {
 
 const minor = (v: string): number => Number(v.split('.')[1] ?? 0);
 
+/** Excel's messages for the error codes tests inject (Excel.ErrorCodes). */
+const EXCEL_MESSAGES: Record<string, string> = {
+  AccessDenied: 'You cannot perform the requested operation.',
+  Conflict: 'Request could not be processed because of a conflict.',
+  GeneralException: 'There was an internal error while processing the request.',
+  InsertDeleteConflict: 'The insert or delete operation attempted resulted in a conflict.',
+  InvalidOperation: 'The operation attempted is invalid on the object.',
+  ItemNotFound: "The requested resource doesn't exist.",
+  MemoryLimitReached: 'The memory limit has been reached. Your action could not be completed.',
+  RequestAborted: 'The request was aborted during run time.',
+  ServiceNotAvailable: 'The service is unavailable.',
+  TimeoutReached: 'The time limit has been reached.',
+  UnsupportedFeature: 'The operation failed because the source worksheet contains one or more unsupported features.',
+  UnsupportedOperation: 'The operation being attempted is not supported.',
+};
+
+export const excelMessage = (code: string): string => EXCEL_MESSAGES[code] ?? `Injected failure (${code})`;
+
 export class FakeExcel {
   readonly model = new FakeWorkbookModel();
   readonly syncs: SyncRecord[] = [];
@@ -92,6 +119,11 @@ export class FakeExcel {
   private readonly limit: number;
   private readonly apiVersion: string;
   private injection?: { remaining: number; code: string; message: string; when?: (op: { describe: string }) => boolean };
+  private syncInjection?: { remaining: number; code: string; message: string; after: boolean };
+  /** When set, every write operation executed is described here (what a test's steps were). */
+  writeLog?: string[];
+  /** Called before each request runs with its number (1-based, counting every sync so far): lets a test change the state mid-run. */
+  beforeSync?: (n: number) => void;
 
   constructor(sheets: readonly FakeSheetInit[] = [], options: FakeExcelOptions = {}) {
     this.limit = options.payloadLimit ?? LIMIT;
@@ -126,6 +158,14 @@ export class FakeExcel {
     return sheet;
   }
 
+  /** An independent copy of the workbook, meters at zero: many cases can start from one costly state. */
+  clone(): FakeExcel {
+    const copy = new FakeExcel([], { payloadLimit: this.limit, apiVersion: this.apiVersion });
+    // One structuredClone keeps the references inside the model (a table's sheet, formula cells) shared as they are.
+    Object.assign(copy.model, structuredClone({ ...this.model }));
+    return copy;
+  }
+
   readonly isSetSupported = (version: string): boolean => minor(version) <= minor(this.apiVersion);
 
   /** Excel.run: a fresh request context; what is still queued when the batch returns is synced. */
@@ -137,17 +177,30 @@ export class FakeExcel {
     return result;
   };
 
-  /** The n-th write operation from now (1-based) fails with `code`; optionally only writes matching `when`. */
+  /**
+   * The n-th write operation from now (1-based) fails with `code`, as Excel fails an operation: the
+   * earlier operations of its request stay applied, the later ones do not run. Optionally only
+   * writes matching `when` count.
+   */
   failOnWrite(n: number, code = 'GeneralException', when?: (op: { describe: string }) => boolean): void {
-    this.injection = { remaining: n, code, message: `Injected failure (${code})`, when };
+    this.injection = { remaining: n, code, message: excelMessage(code), when };
+  }
+
+  /**
+   * The n-th request from now (1-based) fails as a whole with `code`: before Excel runs any of it
+   * (the request never arrived), or with `after`, once Excel has run all of it (the response was lost).
+   */
+  failOnSync(n: number, code = 'RequestAborted', options: { after?: boolean } = {}): void {
+    this.syncInjection = { remaining: n, code, message: excelMessage(code), after: options.after ?? false };
   }
 
   get injectionPending(): boolean {
-    return this.injection !== undefined;
+    return this.injection !== undefined || this.syncInjection !== undefined;
   }
 
   clearInjection(): void {
     this.injection = undefined;
+    this.syncInjection = undefined;
   }
 
   resetMeters(): void {
@@ -165,8 +218,14 @@ export class FakeExcel {
 
   /** Run one queue of operations as a request. */
   execute(ops: Op[]): void {
-    const record: SyncRecord = { requestBytes: ops.reduce((n, op) => n + op.bytes, 0), responseBytes: 0, operations: ops.length, writes: 0 };
+    const record: SyncRecord = { requestBytes: ops.reduce((n, op) => n + op.bytes, 0), responseBytes: 0, operations: ops.length, writes: 0, cellWrites: ops.filter((op) => op.cells).length };
     this.syncs.push(record);
+    this.beforeSync?.(this.syncs.length);
+    const lost = this.syncInjection && --this.syncInjection.remaining === 0 ? this.syncInjection : undefined;
+    if (lost) {
+      this.syncInjection = undefined;
+      if (!lost.after) throw new FakeOfficeError(lost.code, lost.message);
+    }
     if (this.cellEditMode) fail('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
     if (record.requestBytes > this.limit) fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     const deliveries: (() => void)[] = [];
@@ -174,6 +233,7 @@ export class FakeExcel {
       if (op.write) {
         this.writeOps++;
         record.writes++;
+        this.writeLog?.push(op.describe);
         const inj = this.injection;
         if (inj && (!inj.when || inj.when(op)) && --inj.remaining === 0) {
           this.injection = undefined;
@@ -195,6 +255,7 @@ export class FakeExcel {
       }
     }
     if (record.responseBytes > this.limit) fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (lost) throw new FakeOfficeError(lost.code, lost.message);
     for (const d of deliveries) d();
   }
 
@@ -242,6 +303,21 @@ export class FakeExcel {
 
   snapshot(): unknown {
     return JSON.parse(JSON.stringify(this.model.snapshot()));
+  }
+
+  /**
+   * The snapshot without what Excel hands out afresh to every new sheet, table and chart (ids, chart
+   * names): equal for two workbooks holding the same things made at different times.
+   */
+  normalizedSnapshot(): unknown {
+    const strip = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(strip);
+      if (v && typeof v === 'object') {
+        return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'id').map(([k, x]) => [k, k === 'name' && typeof x === 'string' && /^Chart \d+$/.test(x) ? 'Chart' : strip(x)]));
+      }
+      return v;
+    };
+    return strip(this.snapshot());
   }
 
   /** Every formula's references to sheets, tables, or #REF!. */
@@ -359,9 +435,9 @@ abstract class Proxy<T> {
     return this.delivered.get(name) as V;
   }
 
-  protected setProp(name: string, value: unknown, apply: (t: T) => void): void {
+  protected setProp(name: string, value: unknown, apply: (t: T) => void, cells = false): void {
     this.delivered.set(name, value);
-    this.context.enqueue({ describe: `${this.describe}.${name} = ${JSON.stringify(value)?.slice(0, 60)}`, write: true, bytes: OVERHEAD + bytesOf(value), run: () => apply(this.target()) });
+    this.context.enqueue({ describe: `${this.describe}.${name} = ${JSON.stringify(value)?.slice(0, 60)}`, write: true, cells, bytes: OVERHEAD + bytesOf(value), run: () => apply(this.target()) });
   }
 
   protected call(name: string, args: unknown[], apply: (t: T) => void, write = true): void {
@@ -753,19 +829,26 @@ class FakeRange extends Proxy<RangeRef> {
     return this.prop('values');
   }
   set values(v: unknown[][]) {
-    this.setProp('values', v, (ref) => this.model.setCells(ref.sheet, ref.rect, v, 'values'));
+    this.setProp('values', v, (ref) => this.model.setCells(ref.sheet, ref.rect, v, 'values'), true);
   }
   get formulas(): unknown[][] {
     return this.prop('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.setProp('formulas', v, (ref) => this.model.setCells(ref.sheet, ref.rect, v, 'formulas'));
+    this.setProp('formulas', v, (ref) => this.model.setCells(ref.sheet, ref.rect, v, 'formulas'), true);
+  }
+  get formulasR1C1(): unknown[][] {
+    return this.prop('formulasR1C1');
+  }
+  /** A 2-D array, or one value for every cell of the range (Office.js accepts both). */
+  set formulasR1C1(v: unknown[][]) {
+    this.setProp('formulasR1C1', v, (ref) => this.model.setCells(ref.sheet, ref.rect, v, 'formulasR1C1'), true);
   }
   get numberFormat(): unknown[][] {
     return this.prop('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.setProp('numberFormat', v, (ref) => this.model.setFormats(ref.sheet, ref.rect, v));
+    this.setProp('numberFormat', v, (ref) => this.model.setFormats(ref.sheet, ref.rect, v), true);
   }
   get valueTypes(): string[][] {
     return this.prop('valueTypes');
@@ -845,7 +928,7 @@ class FakeConditionalFormatCollection extends Proxy<RangeRef> {
   }
 }
 
-/** The typed parts of a conditional format (colorScale, cellValue, textComparison) and their format. */
+/** The typed parts of a conditional format (colorScale, cellValue, textComparison, iconSet) and their format. */
 class FakeConditionalFormat extends Proxy<ModelConditionalFormat> {
   protected readonly scalarProps = ['type'] as const;
   protected serverProp(cf: ModelConditionalFormat, name: string): unknown {
@@ -864,7 +947,9 @@ class FakeConditionalFormat extends Proxy<ModelConditionalFormat> {
       };
     };
     const setRule = setter('rule', (cf, v) => (cf.rule = v));
-    const setCriteria = setter('criteria', (cf, v) => (cf.colorScale = v));
+    const setCriteria = setter('criteria', (cf, v) => (cf.type === 'IconSet' ? ((cf.iconSet ??= {}).criteria = v) : (cf.colorScale = v)));
+    const icon = (name: 'style' | 'reverseIconOrder' | 'showIconOnly') => setter(name, (cf, v) => ((cf.iconSet ??= {})[name] = v));
+    const [setStyle, setReverse, setIconOnly] = [icon('style'), icon('reverseIconOrder'), icon('showIconOnly')];
     return {
       format: { fill: colour('fill'), font: colour('font') },
       set rule(v: unknown) {
@@ -872,6 +957,15 @@ class FakeConditionalFormat extends Proxy<ModelConditionalFormat> {
       },
       set criteria(v: unknown) {
         setCriteria(v);
+      },
+      set style(v: unknown) {
+        setStyle(v);
+      },
+      set reverseIconOrder(v: unknown) {
+        setReverse(v);
+      },
+      set showIconOnly(v: unknown) {
+        setIconOnly(v);
       },
     };
   }
@@ -883,6 +977,9 @@ class FakeConditionalFormat extends Proxy<ModelConditionalFormat> {
   }
   get textComparison() {
     return this.part('ContainsText', 'textComparison');
+  }
+  get iconSet() {
+    return this.part('IconSet', 'iconSet');
   }
 }
 
@@ -1162,6 +1259,9 @@ class FakeChartSeries extends Proxy<ModelChartSeries> {
   }
   set chartType(v: string) {
     this.setProp('chartType', v, (s) => (s.chartType = v));
+  }
+  set markerStyle(v: string) {
+    this.setProp('markerStyle', v, (s) => (s.markerStyle = v));
   }
   setValues(range: FakeRange): void {
     this.call('setValues', [range.describe], (s) => (s.values = range.target()));

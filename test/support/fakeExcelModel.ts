@@ -4,9 +4,9 @@
  * deleted; tables that may not overlap; the last visible sheet that cannot go; protection.
  */
 import { referenceRenamer } from '../../src/hosts/office/referenceRenamer';
-import { sheetNameProblem } from '../../src/hosts/sheetNames';
 import { cellAddress, columnLetter, columnNumber, quoteSheet } from '../../src/workbook/address';
 import { enter, type FakeCell, type FakeValue } from './fakeExcelCells';
+import { compileR1C1 } from './fakeExcelR1C1';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -61,6 +61,7 @@ export interface ModelConditionalFormat {
   rect: Rect;
   type: string;
   colorScale?: unknown;
+  iconSet?: { style?: unknown; criteria?: unknown; reverseIconOrder?: unknown; showIconOnly?: unknown };
   rule?: unknown;
   fill?: string;
   font?: string;
@@ -71,6 +72,7 @@ export interface ModelChartSeries {
   values?: RangeRef;
   xValues?: RangeRef;
   chartType?: string;
+  markerStyle?: string;
   fillCleared?: boolean;
   lineStyle?: string;
 }
@@ -106,9 +108,27 @@ export interface ModelSheet {
   charts: ModelChart[];
 }
 
-const NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.\\?]*$/;
-const looksLikeCell = (n: string): boolean => /^[A-Za-z]{1,3}\d+$/.test(n) || /^[Rr]\d*([Cc]\d*)?$/.test(n) || /^[Cc]\d*$/.test(n);
-const lower = (s: string): string => s.toLowerCase();
+// Excel's own rules, written here apart from the host's (src/hosts/sheetNames.ts), so that a test
+// of the one can catch a mistake in the other.
+const NAME_PATTERN = /^[\p{L}_\\][\p{L}\p{N}_.\\?]*$/u;
+/** A1 references up to XFD1048576, and R1C1 ones (R, C, R2, C3, R2C3). */
+function looksLikeCell(n: string): boolean {
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(n);
+  if (a1 && columnNumber(a1[1]) <= MAX_COLUMNS && +a1[2] >= 1 && +a1[2] <= MAX_ROWS) return true;
+  return /^[Rr]\d*([Cc]\d*)?$/.test(n) || /^[Cc]\d*$/.test(n);
+}
+/** Excel compares names letter by letter, case-insensitively, beyond ASCII too (Σ, σ and ς are one letter). */
+// eslint-disable-next-line no-control-regex
+const fold = (s: string): string => (/^[\u0000-\u007f]*$/.test(s) ? s.toUpperCase() : [...s].map((ch) => (ch.toUpperCase().length === ch.length ? ch.toUpperCase() : ch)).join(''));
+
+function sheetNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'a sheet name cannot be blank';
+  if (name.length > 31) return 'a sheet name has at most 31 characters';
+  if (/[\\/?*[\]:]/.test(name)) return 'a sheet name cannot hold \\ / ? * [ ] :';
+  if (name.startsWith("'") || name.endsWith("'")) return 'a sheet name cannot start or end with an apostrophe';
+  if (fold(name) === 'HISTORY') return '"History" is reserved';
+  return undefined;
+}
 
 /** `A1`, `$A$1:$C$9`, `1:500` (whole rows), `C:E` (whole columns). */
 export function parseAddress(address: string): Rect {
@@ -170,13 +190,13 @@ export class FakeWorkbookModel {
   // ---- sheets ----
 
   findSheet(key: string): ModelSheet | undefined {
-    return this.sheets.find((s) => s.id === key || lower(s.name) === lower(key));
+    return this.sheets.find((s) => s.id === key || fold(s.name) === fold(key));
   }
 
   private checkSheetName(name: string, except?: ModelSheet): void {
     const problem = sheetNameProblem(name);
     if (problem) fail('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${problem}.`);
-    const clash = this.sheets.find((s) => s !== except && lower(s.name) === lower(name));
+    const clash = this.sheets.find((s) => s !== except && fold(s.name) === fold(name));
     if (clash) fail('ItemAlreadyExists', `A resource with the same name or identifier already exists: sheet "${name}".`);
   }
 
@@ -216,7 +236,7 @@ export class FakeWorkbookModel {
     this.checkSheetName(name, sheet);
     const old = sheet.name;
     sheet.name = name;
-    this.rewrite({ sheets: new Map([[lower(old), name]]), tables: new Map() });
+    this.rewrite({ sheets: new Map([[old.toLowerCase(), name]]), tables: new Map() });
   }
 
   deleteSheet(sheet: ModelSheet): void {
@@ -228,7 +248,7 @@ export class FakeWorkbookModel {
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     sheet.deleted = true;
-    this.rewrite({ sheets: new Map([[lower(sheet.name), GONE]]), tables: new Map(gone.map((t) => [lower(t.name), GONE])) });
+    this.rewrite({ sheets: new Map([[sheet.name.toLowerCase(), GONE]]), tables: new Map(gone.map((t) => [t.name.toLowerCase(), GONE])) });
     if (this.active === sheet) this.active = this.sheets.find((s) => s.visibility === 'Visible');
     if (this.selection?.sheet === sheet) this.selection = undefined;
   }
@@ -253,7 +273,8 @@ export class FakeWorkbookModel {
 
   checkEditable(sheet: ModelSheet): void {
     if (sheet.deleted) fail('ItemNotFound', `The requested resource doesn't exist: sheet "${sheet.name}" was deleted.`);
-    if (sheet.protected) fail('AccessDenied', `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}").`);
+    // Excel's message does not say which sheet: the host has to.
+    if (sheet.protected) fail('AccessDenied', "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.");
   }
 
   cell(sheet: ModelSheet, row: number, col: number): FakeCell | undefined {
@@ -299,19 +320,24 @@ export class FakeWorkbookModel {
   }
 
   /** Input for every cell of a rect: one value for all, or a 2-D array of the rect's size. */
-  setCells(sheet: ModelSheet, rect: Rect, input: unknown, what: 'values' | 'formulas'): void {
+  setCells(sheet: ModelSheet, rect: Rect, input: unknown, what: 'values' | 'formulas' | 'formulasR1C1'): void {
     this.checkEditable(sheet);
     const rows = rect.bottom - rect.top + 1;
     const cols = rect.right - rect.left + 1;
+    // Through formulasR1C1, a formula's references are relative to the cell it lands in.
+    const r1c1 = (v: unknown): boolean => what === 'formulasR1C1' && typeof v === 'string' && v.startsWith('=');
+    const at = (v: unknown, row: number, col: number): unknown => (r1c1(v) ? compileR1C1(v as string)(row, col) : v);
     if (Array.isArray(input)) {
       if (input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols)) {
         fail('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
       }
-      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) this.enterValue(sheet, rect.top + r, rect.left + c, (input as unknown[][])[r][c]);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) this.enterValue(sheet, rect.top + r, rect.left + c, at((input as unknown[][])[r][c], rect.top + r, rect.left + c));
       return;
     }
+    if (input === null || input === undefined) fail('InvalidArgument', `null is not a valid input for ${what} (only inside a 2-D array).`);
     if (cellCount(rect) > 5_000_000) fail('OperationCellsExceedLimit', 'The operation affects more cells than Excel allows.');
-    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) this.enterValue(sheet, r, c, input);
+    const one = r1c1(input) ? compileR1C1(input as string) : () => input;
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) this.enterValue(sheet, r, c, one(r, c));
   }
 
   setFormats(sheet: ModelSheet, rect: Rect, input: unknown): void {
@@ -326,6 +352,18 @@ export class FakeWorkbookModel {
         for (let c = 0; c < cols; c++) {
           const f = (input as unknown[][])[r][c];
           if (f === null || f === undefined) continue;
+          const row = rect.top + r;
+          const col = rect.left + c;
+          if (String(f) === 'General' && !sheet.rangeFormats.some((x) => row >= x.rect.top && row <= x.rect.bottom && col >= x.rect.left && col <= x.rect.right)) {
+            // General is no format at all: a cell given it is as one never formatted.
+            const cell = this.cell(sheet, row, col);
+            if (cell) {
+              delete cell.format;
+              delete cell.formatSeq;
+              if (cell.value === '' && cell.formula === undefined) sheet.rows[row - 1][col - 1] = undefined;
+            }
+            continue;
+          }
           const line = (sheet.rows[rect.top + r - 1] ??= []);
           const cell = (line[rect.left + c - 1] ??= { value: '' });
           cell.format = String(f);
@@ -378,12 +416,12 @@ export class FakeWorkbookModel {
   // ---- tables ----
 
   findTable(key: string): ModelTable | undefined {
-    return this.tables.find((t) => t.id === key || lower(t.name) === lower(key));
+    return this.tables.find((t) => t.id === key || fold(t.name) === fold(key));
   }
 
   private checkNewName(name: string, except?: { table?: ModelTable; name?: ModelName }): void {
     if (!NAME_PATTERN.test(name) || name.length > 255 || looksLikeCell(name)) fail('InvalidArgument', `The argument is invalid or missing or has an incorrect format: name "${name}".`);
-    if (this.tables.some((t) => t !== except?.table && lower(t.name) === lower(name)) || this.names.some((n) => n !== except?.name && lower(n.name) === lower(name))) {
+    if (this.tables.some((t) => t !== except?.table && fold(t.name) === fold(name)) || this.names.some((n) => n !== except?.name && fold(n.name) === fold(name))) {
       fail('ItemAlreadyExists', `A resource with the same name or identifier already exists: "${name}".`);
     }
   }
@@ -399,13 +437,13 @@ export class FakeWorkbookModel {
       let header = String(this.displayValue(sheet, rect.top, c));
       if (header === '' || this.cell(sheet, rect.top, c)?.formula) header = `Column${c - rect.left + 1}`;
       let unique = header;
-      for (let n = 2; seen.has(lower(unique)); n++) unique = `${header}${n}`;
-      seen.add(lower(unique));
+      for (let n = 2; seen.has(fold(unique)); n++) unique = `${header}${n}`;
+      seen.add(fold(unique));
       if (unique !== this.displayValue(sheet, rect.top, c)) this.enterValue(sheet, rect.top, c, `'${unique}`);
     }
     let name: string;
     do name = `Table${++this.tableSeq}`;
-    while (this.findTable(name) || this.names.some((n) => lower(n.name) === lower(name)));
+    while (this.findTable(name) || this.names.some((n) => fold(n.name) === fold(name)));
     const table: ModelTable = { id: String(this.tableSeq), name, sheet, rect, style: 'TableStyleMedium2' };
     this.tables.push(table);
     return table;
@@ -417,7 +455,7 @@ export class FakeWorkbookModel {
     this.checkNewName(name, { table });
     const old = table.name;
     table.name = name;
-    this.rewrite({ sheets: new Map(), tables: new Map([[lower(old), name]]) });
+    this.rewrite({ sheets: new Map(), tables: new Map([[old.toLowerCase(), name]]) });
   }
 
   // ---- names ----
@@ -425,7 +463,7 @@ export class FakeWorkbookModel {
   addName(scope: ModelSheet | undefined, name: string, formula: string, comment = ''): ModelName {
     const list = scope ? scope.names : this.names;
     if (!NAME_PATTERN.test(name) || looksLikeCell(name)) fail('InvalidArgument', `The argument is invalid or missing or has an incorrect format: name "${name}".`);
-    if (list.some((n) => lower(n.name) === lower(name)) || (!scope && this.tables.some((t) => lower(t.name) === lower(name)))) {
+    if (list.some((n) => fold(n.name) === fold(name)) || (!scope && this.tables.some((t) => fold(t.name) === fold(name)))) {
       fail('ItemAlreadyExists', `A resource with the same name or identifier already exists: name "${name}".`);
     }
     const item: ModelName = { name, formula: formula.startsWith('=') ? formula : `=${formula}`, comment, visible: true };
@@ -445,7 +483,10 @@ export class FakeWorkbookModel {
   private rewrite(renames: { sheets: Map<string, string>; tables: Map<string, string> }): void {
     const rename = referenceRenamer(renames);
     const gone = new RegExp(`${GONE}!\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?|${GONE}\\[[^\\]]*(?:\\[[^\\]]*\\][^\\]]*)*\\]|${GONE}`, 'g');
+    // References to sheets carry a `!`, to tables a `[`: formulas with neither stay as they are (quick).
+    const marks = [...(renames.sheets.size > 0 ? ['!'] : []), ...(renames.tables.size > 0 ? ['['] : [])];
     const fix = (formula: string): string => {
+      if (!marks.some((m) => formula.includes(m))) return formula;
       const out = rename(formula);
       return out !== formula && out.includes(GONE) ? out.replace(gone, '#REF!') : out;
     };

@@ -12,9 +12,30 @@ import { isRelType, REL, resolveTarget } from './relationships';
 import { readSharedStrings } from './sharedStrings';
 import { StyleBook } from './styles';
 import { readSheetTables } from './tables';
+import { nodeZipCodec } from './nodeZipCodec';
 import { WorkbookPart } from './workbookPart';
 import { writeWorkbook } from './writeWorkbook';
-import { ZipPackage } from './zipPackage';
+import type { ZipCodec } from './zipCodec';
+import { ZipPackage, type StepHook } from './zipPackage';
+
+export interface FileHostOptions {
+  /** Compression for reading and saving; Node's zlib unless given. */
+  codec?: ZipCodec;
+  /**
+   * Test seam for failures: called before every step of a write and a save (each part produced,
+   * styles, content types, the workbook part, each zip entry, the zip directory, the temporary
+   * file's creation, write, fsync and close, the rename). A throw fails the operation at that step.
+   */
+  beforeStep?: StepHook;
+}
+
+/** The workbook part's content type for each file extension Excel accepts it under. */
+const EXTENSION_OF_TYPE: Record<string, string> = {
+  [CONTENT_TYPE.workbook]: '.xlsx',
+  [CONTENT_TYPE.macroWorkbook]: '.xlsm',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': '.xltx',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml': '.xltm',
+};
 
 /**
  * An .xlsx file as a workbook host. Reads stream only the sheets asked for; writes add and replace
@@ -24,25 +45,31 @@ export class FileHost implements WorkbookHost {
   private workbookCache?: WorkbookPart;
   private sharedStringsCache?: string[];
 
+  private pkg: ZipPackage;
+  private readonly step?: StepHook;
+
   private constructor(
-    private pkg: ZipPackage,
+    pkg: ZipPackage,
     /** The file this host was opened from, which saveAs refuses to overwrite. */
-    readonly sourcePath?: string,
+    readonly sourcePath: string | undefined,
+    options: FileHostOptions,
   ) {
+    this.pkg = pkg.withCodec(options.codec ?? nodeZipCodec);
+    this.step = options.beforeStep;
     this.workbook(); // fail early on a package that is not a workbook
   }
 
-  static async open(file: string): Promise<FileHost> {
-    return new FileHost(ZipPackage.fromBytes(await readWorkbookFile(file)), path.resolve(file));
+  static async open(file: string, options: FileHostOptions = {}): Promise<FileHost> {
+    return new FileHost(ZipPackage.fromBytes(await readWorkbookFile(file)), path.resolve(file), options);
   }
 
-  static fromBytes(bytes: Uint8Array): FileHost {
-    return new FileHost(ZipPackage.fromBytes(bytes));
+  static fromBytes(bytes: Uint8Array, options: FileHostOptions = {}): FileHost {
+    return new FileHost(ZipPackage.fromBytes(bytes), undefined, options);
   }
 
   /** A new workbook holding one blank placeholder sheet, replaced by the first write. */
-  static createEmpty(): FileHost {
-    return new FileHost(emptyWorkbookPackage());
+  static createEmpty(options: FileHostOptions = {}): FileHost {
+    return new FileHost(emptyWorkbookPackage(), undefined, options);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -73,7 +100,7 @@ export class FileHost implements WorkbookHost {
   }
 
   async write(update: WorkbookUpdate, options?: WriteOptions): Promise<WriteReport> {
-    const { pkg, report } = writeWorkbook(this.pkg, update, options);
+    const { pkg, report } = writeWorkbook(this.pkg, update, options, this.step);
     this.pkg = pkg;
     this.workbookCache = undefined;
     this.sharedStringsCache = undefined;
@@ -87,20 +114,35 @@ export class FileHost implements WorkbookHost {
 
   /** Save to a new file atomically; never over the file this host was opened from. */
   async saveAs(file: string): Promise<void> {
+    await this.checkSaveTarget(file);
+    await writeFileAtomic(file, this.pkg.toBytes(this.step), this.step);
+  }
+
+  /** The file extension Excel expects for this workbook: `.xlsx`, or `.xlsm` for one with macros (templates: `.xltx`, `.xltm`). */
+  expectedExtension(): string {
+    const type = ContentTypes.parse(this.pkg.text(CONTENT_TYPES_PATH) ?? '<Types/>').typeOf(this.workbook().path);
+    return (type && EXTENSION_OF_TYPE[type]) ?? '.xlsx';
+  }
+
+  /**
+   * Throws unless `file` may receive this workbook: never the file it was opened from (by any path
+   * or link), and only under the extension its kind needs — Excel refuses to open a macro workbook
+   * named .xlsx, and renaming it would silently drop the macros.
+   */
+  async checkSaveTarget(file: string): Promise<void> {
     if (this.sourcePath && (await isSameFile(this.sourcePath, file))) {
       throw new HostError(`Refusing to overwrite the input workbook ${this.sourcePath}; choose another output file.`, 'would-overwrite-input');
     }
-    this.checkExtension(file);
-    await writeFileAtomic(file, this.toBytes());
-  }
-
-  /** Excel refuses to open macro workbooks named .xlsx (and plain ones named .xlsm). */
-  private checkExtension(file: string): void {
     const ext = path.extname(file).toLowerCase();
-    const type = ContentTypes.parse(this.pkg.text(CONTENT_TYPES_PATH) ?? '<Types/>').typeOf(this.workbook().path);
-    const macro = type === CONTENT_TYPE.macroWorkbook;
-    if ((ext === '.xlsx' && macro) || (ext === '.xlsm' && type === CONTENT_TYPE.workbook)) {
-      throw new HostError(`This workbook ${macro ? 'contains macros' : 'has no macros'}; save it with the ${macro ? '.xlsm' : '.xlsx'} extension.`, 'extension-mismatch');
+    const expected = this.expectedExtension();
+    if (ext !== expected) {
+      const name = path.basename(file);
+      throw new HostError(
+        expected === '.xlsm' || expected === '.xltm'
+          ? `This workbook contains macros: Excel opens it only as ${expected}, and saving it as anything else would lose them. Choose an output file ending in ${expected}, not "${name}".`
+          : `Excel opens this workbook only under the ${expected} extension; choose an output file ending in ${expected}, not "${name}".`,
+        'extension-mismatch',
+      );
     }
   }
 

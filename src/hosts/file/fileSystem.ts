@@ -28,20 +28,29 @@ export async function isSameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * Write through a temporary file in the target's directory, then rename over the target: readers
- * see the old file or the new one, never half of one.
+ * Write through a temporary file in the target's directory, flushed to disk, then rename over the
+ * target: readers see the old file or the new one, never half of one, and a failure at any step
+ * leaves no temporary file behind. `step`, when given, is called before each step (test seam).
  */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, bytes: Uint8Array, step?: (step: string) => void): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
+    step?.('create temporary file');
     const handle = await fs.open(temp, 'wx');
+    let closed = false;
     try {
+      step?.('write temporary file');
       await handle.writeFile(bytes);
+      step?.('fsync temporary file');
       await handle.sync();
-    } finally {
+      step?.('close temporary file');
+      closed = true;
       await handle.close();
+    } finally {
+      if (!closed) await handle.close().catch(() => undefined);
     }
+    step?.('rename over the target');
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true });

@@ -1,18 +1,19 @@
 import { CONTENT_TYPES_PATH, type ContentTypes } from './contentTypes';
 import { reachableParts, relsPathFor, serializeRelationships, type Relationship } from './relationships';
-import type { ZipPackage } from './zipPackage';
+import type { PartContent, StepHook, ZipPackage } from './zipPackage';
 
 /**
  * The changes of one write, gathered before anything is applied: parts to add, replace or delete,
  * and the content types that go with them. `commit` yields a new package; the base is never touched.
  */
 export class PackageDraft {
-  private readonly changes = new Map<string, Uint8Array | null>();
+  private readonly changes = new Map<string, PartContent | null>();
   private used: Set<string>;
 
   constructor(
     readonly base: ZipPackage,
     readonly types: ContentTypes,
+    private readonly step?: StepHook,
   ) {
     this.used = new Set(base.paths().map((p) => p.toLowerCase()));
   }
@@ -22,7 +23,8 @@ export class PackageDraft {
     return this.base.with(this.changes);
   }
 
-  put(path: string, bytes: Uint8Array, contentType?: string): void {
+  put(path: string, bytes: PartContent, contentType?: string): void {
+    this.step?.(`part ${path}`);
     this.changes.set(path, bytes);
     this.used.add(path.toLowerCase());
     if (contentType) this.types.setOverride(path, contentType);
@@ -32,17 +34,24 @@ export class PackageDraft {
     if (rels.length > 0) this.put(relsPathFor(sourcePart), serializeRelationships(rels));
   }
 
-  /** Delete every part that only the parts dropped so far could reach, with its rels and content type. */
-  dropUnreachable(): void {
+  /**
+   * Delete every part that only the parts dropped so far could reach, with its rels and content
+   * type; returns those parts with the content type each had.
+   */
+  dropUnreachable(): { part: string; type: string | undefined }[] {
+    this.step?.('drop unreachable parts');
     const before = reachableParts(this.base);
     const after = reachableParts(this.current);
+    const dropped: { part: string; type: string | undefined }[] = [];
     for (const part of before) {
       if (after.has(part)) continue;
+      dropped.push({ part, type: this.types.typeOf(part) });
       this.changes.set(part, null);
       if (this.base.has(relsPathFor(part))) this.changes.set(relsPathFor(part), null);
       this.types.removeOverride(part);
     }
     this.used = new Set(this.current.paths().map((p) => p.toLowerCase()));
+    return dropped;
   }
 
   /** A part name no part uses: `xl/worksheets/sheet7.xml`. Freed names are reused. */
@@ -57,7 +66,9 @@ export class PackageDraft {
   }
 
   commit(): ZipPackage {
+    this.step?.(`part ${CONTENT_TYPES_PATH}`);
     this.changes.set(CONTENT_TYPES_PATH, this.types.serialize());
+    this.step?.('assemble package');
     return this.base.with(this.changes);
   }
 }

@@ -2,6 +2,7 @@ import { cellAddress, columnLetter, parseRange } from '../../workbook/address';
 import type { SheetSpec, SpecCell } from '../../workbook/sheetSpec';
 import { conditionalFormattingXml } from './conditionalFormats';
 import { ByteSink } from './byteSink';
+import { sharedRuns, type SharedRun } from './sharedFormulas';
 import { encodeOoxmlEscapes, escapeText, NS, XML_DECLARATION } from './xml';
 
 /** What a worksheet needs from the rest of the package. */
@@ -15,9 +16,24 @@ export interface SheetWriteContext {
   drawingRelId?: string;
   /** 1904 workbooks: days to add to numbers in these (date) styles. */
   dateShift?: { styles: ReadonlySet<number>; days: number };
+  /** A buffer to reuse: the sheet is then returned as a view of it, valid until its next use. */
+  sink?: ByteSink;
 }
 
-/** Style index per cell: the last format whose range covers it wins, as with successive Excel writes. */
+/** A column's styles as row segments that do not overlap, in row order. */
+interface StyleSegments {
+  tops: number[];
+  bottoms: number[];
+  styles: number[];
+  /** The segment the last lookup stopped at: rows are visited top to bottom. */
+  at: number;
+}
+
+/**
+ * Style index per cell: the last format whose range covers it wins, as with successive Excel writes.
+ * Each column's formats are flattened into segments once, so a lookup (rows in ascending order) is
+ * a step along them rather than a scan of every format.
+ */
 function styleLookup(spec: SheetSpec, ctx: SheetWriteContext): (row: number, col: number) => number {
   const byColumn: { top: number; bottom: number; style: number }[][] = [];
   for (const f of spec.formats ?? []) {
@@ -25,11 +41,32 @@ function styleLookup(spec: SheetSpec, ctx: SheetWriteContext): (row: number, col
     const style = ctx.styleOf(f.format);
     for (let c = r.left; c <= r.right; c++) (byColumn[c] ??= []).push({ top: r.top, bottom: r.bottom, style });
   }
+  const segments: (StyleSegments | undefined)[] = byColumn.map((list) => {
+    const edges = [...new Set(list.flatMap((f) => [f.top, f.bottom + 1]))].sort((a, b) => a - b);
+    const seg: StyleSegments = { tops: [], bottoms: [], styles: [], at: 0 };
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const top = edges[i];
+      let style = -1;
+      for (let k = list.length - 1; k >= 0 && style < 0; k--) if (list[k].top <= top && list[k].bottom >= top) style = list[k].style;
+      if (style < 0) continue;
+      const last = seg.styles.length - 1;
+      if (last >= 0 && seg.styles[last] === style && seg.bottoms[last] === top - 1) seg.bottoms[last] = edges[i + 1] - 1;
+      else {
+        seg.tops.push(top);
+        seg.bottoms.push(edges[i + 1] - 1);
+        seg.styles.push(style);
+      }
+    }
+    return seg;
+  });
   return (row, col) => {
-    const list = byColumn[col];
-    if (!list) return 0;
-    for (let i = list.length - 1; i >= 0; i--) if (row >= list[i].top && row <= list[i].bottom) return list[i].style;
-    return 0;
+    const seg = segments[col];
+    if (!seg) return 0;
+    let i = seg.at;
+    if (i > 0 && seg.tops[i] > row) i = 0; // a lookup out of order starts over
+    while (i < seg.tops.length && seg.bottoms[i] < row) i++;
+    seg.at = i;
+    return i < seg.tops.length && seg.tops[i] <= row ? seg.styles[i] : 0;
   };
 }
 
@@ -38,6 +75,17 @@ const needsPreserve = /^\s|\s$|[\n\t\r]/;
 /** Numbers as SpreadsheetML doubles (`1E-7`, no `-0`); validation has already refused NaN and infinities. */
 const numberText = (n: number): string => (Object.is(n, -0) ? '0' : String(n).replace('e', 'E'));
 
+/** A number into the sink; whole numbers (most cells) go digit by digit, without a string. */
+function writeNumber(out: ByteSink, n: number): void {
+  if (Number.isSafeInteger(n)) {
+    if (n < 0) {
+      out.ascii('-');
+      out.int(-n);
+    } else out.int(n);
+  } else out.ascii(numberText(n));
+}
+
+
 /** Text as cell content: escaped, `_xHHHH_` look-alikes protected. */
 const cellText = (text: string): string => escapeText(encodeOoxmlEscapes(text));
 
@@ -45,7 +93,7 @@ const cellText = (text: string): string => escapeText(encodeOoxmlEscapes(text));
  * One `<c>`. Text is always an inline string, whatever it starts with, so it can never become a
  * formula; only a FormulaCell writes `<f>`.
  */
-function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell, style: number, shift: number): void {
+function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell, style: number, shift: number, shared?: SharedRun): void {
   if (cell === null || cell === undefined || cell === '') {
     if (style === 0) return;
     out.ascii('<c r="');
@@ -66,7 +114,7 @@ function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell, s
   switch (typeof cell) {
     case 'number':
       out.ascii('"><v>');
-      out.ascii(numberText(cell + shift));
+      writeNumber(out, cell + shift);
       out.ascii('</v></c>');
       return;
     case 'boolean':
@@ -79,12 +127,32 @@ function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell, s
       return;
     default: {
       const v = cell.value;
-      out.ascii(typeof v === 'string' ? '" t="str"><f>' : typeof v === 'boolean' ? '" t="b"><f>' : '"><f>');
-      out.text(escapeText(cell.formula.slice(1)));
-      out.ascii('</f>');
+      out.ascii(typeof v === 'string' ? '" t="str">' : typeof v === 'boolean' ? '" t="b">' : '">');
+      if (!shared) {
+        out.ascii('<f>');
+        out.text(escapeText(cell.formula.slice(1)));
+        out.ascii('</f>');
+      } else if (shared.top === row) {
+        // The run's first cell carries the text and the range it covers.
+        out.ascii('<f t="shared" ref="');
+        out.ascii(column);
+        out.int(shared.top);
+        out.ascii(':');
+        out.ascii(column);
+        out.int(shared.bottom);
+        out.ascii('" si="');
+        out.int(shared.si);
+        out.ascii('">');
+        out.text(escapeText(cell.formula.slice(1)));
+        out.ascii('</f>');
+      } else {
+        out.ascii('<f t="shared" si="');
+        out.int(shared.si);
+        out.ascii('"/>');
+      }
       if (typeof v === 'number') {
         out.ascii('<v>');
-        out.ascii(numberText(v + shift));
+        writeNumber(out, v + shift);
         out.ascii('</v>');
       } else if (typeof v === 'boolean') out.ascii(v ? '<v>1</v>' : '<v>0</v>');
       else if (typeof v === 'string') {
@@ -120,7 +188,10 @@ function colsXml(spec: SheetSpec): string {
   return cols ? `<cols>${cols}</cols>` : '';
 }
 
-/** A worksheet part for a spec, written straight into bytes. Elements follow CT_Worksheet's order. */
+/**
+ * A worksheet part for a spec, written straight into bytes. Elements follow CT_Worksheet's order.
+ * With `ctx.sink`, the result is a view of that buffer (pack it before the buffer's next use).
+ */
 export function buildWorksheet(spec: SheetSpec, ctx: SheetWriteContext): Uint8Array {
   const styleAt = styleLookup(spec, ctx);
   const width = spec.cells.reduce((w, row) => Math.max(w, row.length), 0);
@@ -128,7 +199,20 @@ export function buildWorksheet(spec: SheetSpec, ctx: SheetWriteContext): Uint8Ar
   for (let c = 1; c <= Math.max(width, 1); c++) letters.push(columnLetter(c));
   const dimension = spec.cells.length > 0 && width > 0 ? `A1:${letters[width - 1]}${spec.cells.length}` : 'A1';
 
-  const out = new ByteSink();
+  // Formulas filled down a column are written once, as shared formulas.
+  const runs = sharedRuns(spec.cells, width);
+  const runAt = runs.map(() => 0);
+  const sharedAt = (row: number, c: number): SharedRun | undefined => {
+    const list = runs[c];
+    let i = runAt[c];
+    while (i < list.length && list[i].bottom < row) i++;
+    runAt[c] = i;
+    const run = list[i];
+    return run && run.top <= row ? run : undefined;
+  };
+
+  const out = ctx.sink ?? new ByteSink();
+  out.reset();
   out.text(
     `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="${dimension}"/>` +
       `${sheetViewXml(spec.freeze)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(spec)}<sheetData>`,
@@ -147,7 +231,8 @@ export function buildWorksheet(spec: SheetSpec, ctx: SheetWriteContext): Uint8Ar
         out.ascii('">');
         opened = true;
       }
-      writeCell(out, letters[c], rowNumber, cell, style, ctx.dateShift?.styles.has(style) ? ctx.dateShift.days : 0);
+      const shared = cell !== null && typeof cell === 'object' ? sharedAt(rowNumber, c) : undefined;
+      writeCell(out, letters[c], rowNumber, cell, style, ctx.dateShift?.styles.has(style) ? ctx.dateShift.days : 0, shared);
     }
     if (opened) out.ascii('</row>');
   }
@@ -160,5 +245,5 @@ export function buildWorksheet(spec: SheetSpec, ctx: SheetWriteContext): Uint8Ar
   }
   tail.push('</worksheet>');
   out.text(tail.join(''));
-  return out.toBytes();
+  return ctx.sink ? out.view() : out.toBytes();
 }

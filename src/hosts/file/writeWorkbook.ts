@@ -10,8 +10,9 @@ import { isRelType, nextRelationshipId, REL, relativeTarget, relsPathFor, resolv
 import { StyleBook } from './styles';
 import { buildTablePart, readAllTables, readSheetTables } from './tables';
 import { WorkbookPart, type NewSheetEntry, type WorkbookSheet } from './workbookPart';
+import { ByteSink } from './byteSink';
 import { buildWorksheet, type SheetWriteContext } from './writeSheet';
-import type { ZipPackage } from './zipPackage';
+import type { StepHook, ZipPackage } from './zipPackage';
 
 /** Names the user holds (tables on their sheets, workbook-level names the update does not replace), lower-case. */
 function namesHeldByUser(pkg: ZipPackage, types: ContentTypes, workbook: WorkbookPart, sheets: WorkbookSheet[], owned: Set<number>, replaced: Set<string>): Set<string> {
@@ -51,22 +52,47 @@ function addSheetParts(draft: PackageDraft, planned: PlannedSheet, context: Omit
     draft.putRelationships(drawingPath, drawingRels);
     drawingRelId = relate(sheetRels, sheetPath, REL.drawing, drawingPath);
   }
-  draft.put(sheetPath, buildWorksheet(planned.spec, { ...context, tableRelIds, drawingRelId }), CONTENT_TYPE.worksheet);
+  // Deflated at once: the sheet's bytes sit in a buffer the next sheet reuses.
+  draft.put(sheetPath, draft.base.pack(sheetPath, buildWorksheet(planned.spec, { ...context, tableRelIds, drawingRelId })), CONTENT_TYPE.worksheet);
   draft.putRelationships(sheetPath, sheetRels);
   return sheetPath;
+}
+
+/** The kinds of part the add-in writes on its own sheets; any other part an owned sheet reached was added by someone else. */
+const ADDIN_PART_TYPES = new Set<string | undefined>([CONTENT_TYPE.worksheet, CONTENT_TYPE.table, CONTENT_TYPE.drawing, CONTENT_TYPE.chart, CONTENT_TYPE.relationships]);
+const CALC_CHAIN_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml';
+
+/** What a part is, in words a user knows, by its content type. */
+function partKind(type: string | undefined): string {
+  if (!type) return 'a part';
+  if (type.startsWith('image/')) return 'a picture';
+  const kinds: [RegExp, string][] = [
+    [/spreadsheetml\.comments\+xml$/, 'comments'],
+    [/threadedcomments\+xml$/i, 'threaded comments'],
+    [/vmlDrawing$/, 'comment boxes or form controls'],
+    [/pivotTable\+xml$/, 'a pivot table'],
+    [/pivotCacheDefinition\+xml$/, 'a pivot cache'],
+    [/slicer\+xml$/, 'a slicer'],
+    [/queryTable\+xml$/, 'a query table'],
+    [/ctrlProp\+xml$/, 'a form control'],
+  ];
+  return kinds.find(([re]) => re.test(type))?.[1] ?? `a part of type ${type}`;
 }
 
 /**
  * Write an update into a package and return the new package; the input package is never modified,
  * so any failure leaves the workbook as it was. Parts the add-in does not own keep their bytes.
+ * `step`, when given, is called before each step (test seam: a throw there fails the write at that step).
  */
-export function writeWorkbook(pkg: ZipPackage, update: WorkbookUpdate, options: WriteOptions = {}): { pkg: ZipPackage; report: WriteReport } {
+export function writeWorkbook(pkg: ZipPackage, update: WorkbookUpdate, options: WriteOptions = {}, step?: StepHook): { pkg: ZipPackage; report: WriteReport } {
   const progress = (fraction: number, stage: string): void => options.onProgress?.({ fraction, stage });
   const checkpoint = (): void => {
     if (options.signal?.aborted) throw new HostError('The write was cancelled.', 'cancelled');
   };
   progress(0, 'validate');
+  step?.('validate');
   validateUpdate(update);
+  step?.('read workbook');
   const workbook = WorkbookPart.read(pkg);
   if (workbook.isStrict) throw new HostError('This workbook is saved as Strict Open XML; save it as an ordinary .xlsx to let the add-in write to it.', 'strict-ooxml');
   const types = ContentTypes.parse(pkg.text(CONTENT_TYPES_PATH) ?? '');
@@ -74,6 +100,7 @@ export function writeWorkbook(pkg: ZipPackage, update: WorkbookUpdate, options: 
   const owned = workbook.ownedSheetIndices();
   const replacedNames = new Set(update.names.map((n) => n.name.toLowerCase()));
   const held = namesHeldByUser(pkg, types, workbook, sheets, owned, replacedNames);
+  step?.('plan');
   const plan: WritePlan = planWrite(
     sheets.map((s, i) => ({ name: s.name, owned: owned.has(i) })),
     update,
@@ -86,13 +113,21 @@ export function writeWorkbook(pkg: ZipPackage, update: WorkbookUpdate, options: 
 
   // Drop the owned sheets and calcChain (Excel rebuilds it), then every part only they reached.
   progress(0.05, 'remove previous outputs');
-  const draft = new PackageDraft(pkg, types);
+  const draft = new PackageDraft(pkg, types, step);
   const removedRelIds = new Set(plan.removed.map((i) => sheets[i].relId));
   const workbookRels = workbook.rels.filter((r) => !removedRelIds.has(r.id) && !isRelType(r.type, REL.calcChain));
   draft.put(relsPathFor(workbook.path), serializeRelationships(workbookRels));
-  draft.dropUnreachable();
+  // Say so when the add-in's old sheets carried parts someone else added (a comment, a picture…).
+  const lost = draft.dropUnreachable().filter((d) => !ADDIN_PART_TYPES.has(d.type) && d.type !== CALC_CHAIN_TYPE);
+  const notes = [...plan.notes];
+  if (lost.length > 0) {
+    notes.push(
+      `The add-in replaces its own sheets whole, so what was added to its previous sheets went with them: ${lost.map((d) => `${partKind(d.type)} (${d.part})`).join(', ')}.`,
+    );
+  }
 
   // Styles are extended in place; a package without a stylesheet gets one.
+  step?.('styles');
   const stylesRel = workbookRels.find((r) => isRelType(r.type, REL.styles));
   let stylesPath = stylesRel && draft.current.resolve(resolveTarget(workbook.path, stylesRel.target));
   const styles = StyleBook.parse(stylesPath && draft.current.text(stylesPath));
@@ -110,9 +145,12 @@ export function writeWorkbook(pkg: ZipPackage, update: WorkbookUpdate, options: 
     },
     dxfOf: (fill: string, font?: string): number => styles.differentialStyle(fill, font),
     dateShift,
+    sink: new ByteSink(),
   };
   let tableId = Math.max(0, ...readAllTables(draft.current, types).map((t) => t.id || 0));
-  let sheetId = Math.max(0, ...sheets.map((s) => s.sheetId || 0));
+  // Ids of the sheets that stay: the outputs' ids then repeat from run to run instead of growing.
+  const removed = new Set(plan.removed);
+  let sheetId = Math.max(0, ...sheets.filter((_, i) => !removed.has(i)).map((s) => s.sheetId || 0));
   const entries: NewSheetEntry[] = plan.sheets.map((planned, i) => {
     progress(0.1 + (0.8 * i) / plan.sheets.length, `write ${planned.sheet}`);
     checkpoint();
@@ -125,6 +163,12 @@ export function writeWorkbook(pkg: ZipPackage, update: WorkbookUpdate, options: 
 
   // The workbook part: tab order, names, owner markers, recalculation on open.
   progress(0.9, 'workbook');
+  step?.('workbook');
+  const userFormulas = new Map(workbook.names().filter((n) => n.localSheetId === undefined).map((n) => [n.name.toLowerCase(), n.formula]));
+  for (const n of plan.names) {
+    const before = userFormulas.get(n.name.toLowerCase());
+    if (before !== undefined && before !== n.ref) notes.push(`The workbook's name "${n.name}" referred to ${before}; it now refers to the add-in's ${n.ref}.`);
+  }
   workbook.arrangeSheets(plan.order.map((slot) => (slot.kind === 'existing' ? slot : { kind: 'new', sheet: entries[slot.index] })));
   workbook.removeNames(replacedNames);
   for (const n of plan.names) workbook.addName(n.name, n.ref, { comment: n.comment });
@@ -140,5 +184,5 @@ export function writeWorkbook(pkg: ZipPackage, update: WorkbookUpdate, options: 
   checkpoint();
   const next = draft.commit();
   progress(1, 'done');
-  return { pkg: next, report: { written: plan.sheets.map((p) => ({ spec: p.specName, sheet: p.sheet })), keptInputs: plan.keptInputs, notes: plan.notes } };
+  return { pkg: next, report: { written: plan.sheets.map((p) => ({ spec: p.specName, sheet: p.sheet })), keptInputs: plan.keptInputs, notes } };
 }

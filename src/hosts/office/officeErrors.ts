@@ -59,18 +59,21 @@ export const isUnsupported = (e: unknown): boolean => UNSUPPORTED_CODES.has(offi
 
 /**
  * A HostError the task pane can show as is: Office's codes become plain advice; anything else keeps
- * Excel's own message, prefixed with what the add-in was doing.
+ * Excel's own message, prefixed with what the add-in was doing. `sheet` names the sheet the call
+ * changes, when it changes one: Excel's "protected sheet" message does not say which.
  */
-export function toHostError(e: unknown, doing: string): HostError {
+export function toHostError(e: unknown, doing: string, sheet?: string): HostError {
   if (e instanceof HostError) return e;
   const err = (e ?? {}) as OfficeLikeError;
   const code = officeErrorCode(e);
   const text = typeof err.message === 'string' ? err.message : String(e);
-  if (code && MESSAGES[code]) {
-    // Excel says "protected" under several codes; the protection advice fits them all.
-    return new HostError(`Could not ${doing}: ${MESSAGES[code].message}`, MESSAGES[code].code);
+  // Excel says "protected" under several codes; the protection advice fits them all.
+  const protectedSheet = code === 'AccessDenied' || (!(code && MESSAGES[code]) && /protect/i.test(text));
+  if (protectedSheet && sheet !== undefined) {
+    return new HostError(`Could not ${doing}: the sheet "${sheet}" is protected. Unprotect it (Review → Unprotect Sheet), then try again.`, 'protected');
   }
-  if (/protect/i.test(text)) return new HostError(`Could not ${doing}: ${MESSAGES.AccessDenied.message}`, 'protected');
+  if (code && MESSAGES[code]) return new HostError(`Could not ${doing}: ${MESSAGES[code].message}`, MESSAGES[code].code);
+  if (protectedSheet) return new HostError(`Could not ${doing}: ${MESSAGES.AccessDenied.message}`, 'protected');
   const where = typeof err.debugInfo?.errorLocation === 'string' ? ` at ${err.debugInfo.errorLocation}` : '';
   return new HostError(`Could not ${doing}: Excel reported "${text}"${code ? ` (${code}${where})` : ''}.`, 'excel-error');
 }

@@ -41,6 +41,28 @@ export interface CellTarget {
 
 const lower = (s: string): string => s.toLowerCase();
 
+/** A cell as read before an edit. */
+interface CellState {
+  value: unknown;
+  formula: unknown;
+  format: string;
+}
+
+/**
+ * Queue a cell's return to a state read earlier: a formula as a formula, text as text (entered under
+ * the Text format, so Excel parses nothing; Office.js cannot read whether it had an apostrophe), a
+ * number, boolean or blank as it was; then its number format.
+ */
+function restoreCell(range: Excel.Range, was: CellState): void {
+  const isFormulaCell = typeof was.formula === 'string' && was.formula.startsWith('=') && was.formula !== was.value;
+  if (isFormulaCell) range.formulas = [[was.formula as string]];
+  else if (typeof was.value === 'string' && was.value !== '') {
+    range.numberFormat = [['@']];
+    range.formulas = [[was.value]];
+  } else range.formulas = [[was.value as string | number | boolean]];
+  range.numberFormat = [[was.format]];
+}
+
 /**
  * The workbook open in Excel, through Office.js: the only code that talks to Excel. Every call is
  * one `Excel.run`; round trips depend on payload size, never on the number of rows.
@@ -101,18 +123,47 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  /** Set cells on a user sheet as typed values; text stays text. One round trip. */
+  /**
+   * Set cells on a user sheet as typed values; text stays text. All or nothing: the cells are read
+   * first (one round trip), then written (one more); if the write fails, they are put back.
+   */
   async setCells(sheet: string, edits: readonly CellEdit[]): Promise<void> {
     if (edits.length === 0) return;
-    await this.batch(`update "${sheet}"`, async (context) => {
-      const target = context.workbook.worksheets.getItem(sheet);
-      for (const e of edits) {
-        const range = target.getRange(cellAddress(e.row, e.col));
-        if (e.format) range.numberFormat = [[e.format]];
-        range.formulas = [[excelInput(e.value)]];
-      }
-      await context.sync();
-    });
+    await this.batch(
+      `update "${sheet}"`,
+      async (context) => {
+        const target = context.workbook.worksheets.getItem(sheet);
+        const ranges = edits.map((e) => target.getRange(cellAddress(e.row, e.col)).load('values,formulas,numberFormat'));
+        await context.sync();
+        const before = ranges.map((r): CellState => ({ value: r.values[0][0], formula: r.formulas[0][0], format: String(r.numberFormat[0][0]) }));
+        edits.forEach((e, i) => {
+          if (e.format) ranges[i].numberFormat = [[e.format]];
+          ranges[i].formulas = [[excelInput(e.value)]];
+        });
+        try {
+          await context.sync();
+        } catch (failure) {
+          // Some edits may have been made before the failing one: read the cells again and put back
+          // those that changed (as read before the first edit, so a cell edited twice is right too).
+          try {
+            const now = edits.map((e) => target.getRange(cellAddress(e.row, e.col)).load('values,formulas,numberFormat'));
+            await context.sync();
+            const changed = now.map((r, i) => r.values[0][0] !== before[i].value || r.formulas[0][0] !== before[i].formula || String(r.numberFormat[0][0]) !== before[i].format);
+            if (changed.some(Boolean)) {
+              for (let i = edits.length - 1; i >= 0; i--) if (changed[i]) restoreCell(now[i], before[i]);
+              await context.sync();
+            }
+          } catch (e) {
+            throw new HostError(
+              `Could not update "${sheet}" (${failure instanceof Error ? failure.message : String(failure)}), nor put its cells back (${e instanceof Error ? e.message : String(e)}): check ${edits.map((x) => cellAddress(x.row, x.col)).join(', ')}.`,
+              'rollback-failed',
+            );
+          }
+          throw failure;
+        }
+      },
+      sheet,
+    );
   }
 
   /** Show a cell (or a row) to the user: activate its sheet and select it. */
@@ -145,14 +196,15 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  private async batch<T>(doing: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /** One Excel.run; its failure as a HostError saying what was being done (and on which sheet, when one). */
+  private async batch<T>(doing: string, f: (context: Excel.RequestContext) => Promise<T>, sheet?: string): Promise<T> {
     if (!this.options.isSetSupported(REQUIRED_EXCEL_API)) {
       throw new HostError(`This version of Excel is too old for Salary Structure (it needs ExcelApi ${REQUIRED_EXCEL_API}: Excel 2019, Microsoft 365 or Excel on the web).`, 'unsupported');
     }
     try {
       return await this.options.run(f);
     } catch (e) {
-      throw toHostError(e, doing);
+      throw toHostError(e, doing, sheet);
     }
   }
 }
