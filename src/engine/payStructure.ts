@@ -55,6 +55,16 @@ export function buildPayStructure(input: { jobs: Job[]; market: MarketRow[]; ass
   result.edges = edges;
   if (!result.fit || !validRangeAssumptions(a, problems)) return result;
 
+  // The pay line must give a finite pay at every band centre: an Exponential or Power line fitted through
+  // close benchmarks can leave the doubles (Excel's own formula then shows #NUM!).
+  const fit = result.fit;
+  const overflow = edges.slice(1).map((e, i) => (edges[i] + e) / 2).find((centre) => !Number.isFinite(predictPayLine(fit, centre)));
+  if (overflow !== undefined) {
+    problems.push(
+      problem('error', 'pay-line-overflow', `${a.payLine} pay line: at ${overflow} points it gives ${predictPayLine(fit, overflow)}, not a finite pay; choose a Linear pay line or check the benchmark jobs' points and market rates`, JOBS),
+    );
+    return result;
+  }
   result.grades = buildRanges(result.fit, edges, a);
   for (const r of result.grades) {
     if (!r.minimum.gt(0)) {

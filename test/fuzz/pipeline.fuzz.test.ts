@@ -173,9 +173,9 @@ describe('runPipeline on mutated workbooks (memory host)', () => {
   });
 
   // Found while fuzzing the engine (engine.fuzz.test.ts): an Exponential pay line through two benchmarks a point
-  // apart overflows on the top band, and the run throws "RangeError: not a finite number: Infinity" instead of
-  // failing with a problem. `failing` until the engine reports it: then make it a plain `it`.
-  it.failing('reports, rather than throws on, a pay line that overflows (Exponential, benchmarks at 100 and 101 points)', async () => {
+  // apart overflows on the top band; the run threw "RangeError: not a finite number: Infinity" and now fails
+  // with a problem (pay-line-overflow) and writes nothing.
+  it('reports, rather than throws on, a pay line that overflows (Exponential, benchmarks at 100 and 101 points)', async () => {
     const sheets = sixJobSheets();
     sheets.find((s) => s.name === 'Assumptions')!.rows.find((r) => r[0] === 'Pay Line')![1] = 'Exponential';
     const jobs = sheets.find((s) => s.name === 'Jobs')!;

@@ -108,10 +108,9 @@ describe('the payloads written as they are, tab and carriage return included', (
     expect(withoutCR(rows)).toEqual(withoutCR(expected));
   });
 
-  // Known file-host bug, reported: escapeText (src/hosts/file/xml.ts) writes a carriage return as is,
-  // and XML parsers read it back as a line feed (XML 1.0 §2.11), so "\r=1+1" returns as "\n=1+1" —
-  // still text, but not the text written. Excel writes it as _x000D_. Passes once fixed: remove `.failing`.
-  it.failing('keep a leading carriage return through the file host', async () => {
+  // A literal carriage return in XML reads back as a line feed (XML 1.0 §2.11): the file host writes it
+  // as Excel does, _x000D_, so "\r=1+1" returns as written.
+  it('keep a leading carriage return through the file host', async () => {
     expect((await fileRoundTrip()).rows).toEqual(expected);
   });
 

@@ -43,7 +43,8 @@ export function applyStructureOptions(base: PayStructure, jobs: Job[], a: Pick<A
     result.edges = givenBandEdges(given);
   }
   if (o.locations) problems.push(...validateLocations(o.locations));
-  if (!base.fit || result.edges.length < 2) return result;
+  // A pay line that overflowed on the base bands is already reported there.
+  if (!base.fit || result.edges.length < 2 || base.problems.some((p) => p.code === 'pay-line-overflow')) return result;
 
   const bands = given ?? result.edges.slice(1).map((maxPoints, i) => ({ minPoints: result.edges[i], maxPoints }));
   const design = designRanges({

@@ -56,6 +56,11 @@ export function designRanges(d: RangeDesign): { grades: DesignedGrade[]; problem
   }
   const centres = d.bands.map((b) => (b.minPoints + b.maxPoints) / 2);
   const payLine = centres.map((c) => predictPayLine(d.fit, c));
+  const overflow = centres.findIndex((_, i) => !Number.isFinite(payLine[i]) && !d.overrides?.[i]?.midpoint);
+  if (overflow >= 0) {
+    problems.push(problem('error', 'pay-line-overflow', `the pay line at ${centres[overflow]} points (grade ${overflow + 1}) gives ${payLine[overflow]}, not a finite pay; choose a Linear pay line or check the benchmark jobs' points and market rates`, ASSUMPTIONS));
+    return { grades: [], problems };
+  }
   const overrides = d.overrides ?? [];
 
   let midpoints: Decimal[];

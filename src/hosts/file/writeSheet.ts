@@ -87,7 +87,11 @@ function writeNumber(out: ByteSink, n: number): void {
 
 
 /** Text as cell content: escaped, `_xHHHH_` look-alikes protected. */
-const cellText = (text: string): string => escapeText(encodeOoxmlEscapes(text));
+/** Cell text: a carriage return is written as Excel writes it, `_x000D_` (XML parsers turn a literal one into a line feed). */
+const cellText = (text: string): string => {
+  const encoded = encodeOoxmlEscapes(text);
+  return escapeText(encoded.includes('\r') ? encoded.replace(/\r/g, '_x000D_') : encoded);
+};
 
 /**
  * One `<c>`. Text is always an inline string, whatever it starts with, so it can never become a
