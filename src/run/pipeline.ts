@@ -217,25 +217,39 @@ export async function runPipeline(host: WorkbookHost, options: RunOptions = {}):
     timings[stage] = performance.now() - t0;
     return out;
   };
-  progress(0, 'Reading the workbook');
-  const { grids, sheetOf } = await time('read', () => readWorkbook(host));
-  progress(0.2, 'Checking the data');
-  const parsed = await time('parse', () => parseWorkbook(grids, sheetOf));
-  const problems = [...parsed.problems];
-  if (hasErrors(problems)) return { ok: false, problems, timings };
-  progress(0.4, 'Building the structure');
-  const computed = await time('compute', () => compute(parsed));
-  problems.push(...computed.problems);
-  if (hasErrors(problems) || !computed.structure.fit || computed.structure.grades.length === 0) {
-    if (!hasErrors(problems)) problems.push(problem('error', 'no-structure', 'no structure could be built from this data'));
-    return { ok: false, problems, timings };
-  }
-  progress(0.6, 'Laying out the sheets');
-  const update = await time('layout', () => layout(parsed, computed));
+  const prepared = await prepare(host, progress, time);
+  if (!prepared.ok) return { ok: false, problems: prepared.problems, timings };
+  // Only the update and the summary live on into the write: the grids, the parsed inputs and the
+  // engine's results can be collected while it runs.
+  const { update, summary, problems } = prepared;
   progress(0.7, 'Writing the sheets');
   const report = await time('write', () =>
     host.write(update, { signal: options.signal, onProgress: (p) => progress(0.7 + 0.3 * p.fraction, p.stage) }),
   );
   progress(1, 'Done');
-  return { ok: true, problems, summary: summarize(parsed, computed), report, timings };
+  return { ok: true, problems, summary, report, timings };
+}
+
+/** Read, parse, compute and lay out; what the write needs, or the problems that stop the run. */
+async function prepare(
+  host: WorkbookHost,
+  progress: (fraction: number, stage: string) => void,
+  time: <T>(stage: Stage, f: () => T | Promise<T>) => Promise<T>,
+): Promise<{ ok: false; problems: Problem[] } | { ok: true; problems: Problem[]; update: WorkbookUpdate; summary: RunSummary }> {
+  progress(0, 'Reading the workbook');
+  const { grids, sheetOf } = await time('read', () => readWorkbook(host));
+  progress(0.2, 'Checking the data');
+  const parsed = await time('parse', () => parseWorkbook(grids, sheetOf));
+  const problems = [...parsed.problems];
+  if (hasErrors(problems)) return { ok: false, problems };
+  progress(0.4, 'Building the structure');
+  const computed = await time('compute', () => compute(parsed));
+  problems.push(...computed.problems);
+  if (hasErrors(problems) || !computed.structure.fit || computed.structure.grades.length === 0) {
+    if (!hasErrors(problems)) problems.push(problem('error', 'no-structure', 'no structure could be built from this data'));
+    return { ok: false, problems };
+  }
+  progress(0.6, 'Laying out the sheets');
+  const update = await time('layout', () => layout(parsed, computed));
+  return { ok: true, problems, update, summary: summarize(parsed, computed) };
 }

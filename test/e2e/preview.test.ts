@@ -119,6 +119,15 @@ test('walks the flow from a new workbook to written outputs', async () => {
   await equity.scrollIntoViewIfNeeded();
   await shot('04-pay-equity');
 
+  // Merit: the matrix calibrated to the budget, the figures the pipeline gives for the same sample.
+  await pane().getByRole('tab', { name: 'Merit' }).click();
+  const merit = pane().getByRole('list', { name: 'Merit calibration' });
+  const m = expected.merit!;
+  await merit.getByRole('listitem', { name: `Budget: ${Math.round(m.budget).toLocaleString('en')}` }).waitFor();
+  await merit.getByRole('listitem', { name: `Scale factor: ${m.factor.toFixed(4)}` }).waitFor();
+  await pane().getByRole('heading', { name: 'Rating distribution' }).waitFor();
+  await shot('04-merit');
+
   await pane().getByRole('tab', { name: 'Write' }).click();
   await pane().getByRole('button', { name: 'Write to workbook' }).click();
   await status().filter({ hasText: /^Wrote / }).waitFor();
@@ -139,7 +148,7 @@ test('walks the flow from a new workbook to written outputs', async () => {
   await download.saveAs(saved);
   const file = FileHost.fromBytes(new Uint8Array(fs.readFileSync(saved)));
   const sheets = await file.listSheets();
-  expect(sheets.filter((s) => s.owned).map((s) => s.name)).toEqual(expect.arrayContaining(['Market Analysis', 'Pay Structure', 'Job Slotting']));
+  expect(sheets.filter((s) => s.owned).map((s) => s.name)).toEqual(expect.arrayContaining(['Market Analysis', 'Pay Structure', 'Job Slotting', 'Placement', 'Merit Matrix', 'Merit Plan', 'Budget']));
   expect(sheets.find((s) => s.name === 'Employees')?.owned).toBe(false);
 
   expect(consoleErrors).toEqual([]);
