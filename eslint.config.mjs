@@ -44,6 +44,9 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  // Privacy (SECURITY.md): the add-in writes nothing to the console or to logs, so no salary figure can
+  // leak there. Only the command line prints, to its own stdout and stderr, what its user asked for.
+  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/cli/**'], rules: { 'no-console': 'error' } },
 
   // Layers: engine < workbook < hosts < run < front doors (taskpane, cli, preview).
   layer(['src/engine/**/*.{ts,tsx}'], [

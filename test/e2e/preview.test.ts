@@ -30,6 +30,10 @@ let page: Page;
 const served: string[] = [];
 const requested: string[] = [];
 const consoleErrors: string[] = [];
+/** Every console message of the page, whatever its level. */
+const consoleAll: string[] = [];
+/** The sample's salary figures (base salaries, grade minimums, midpoints and maximums). */
+const salaryFigures = new Set<number>();
 let expected: RunSummary;
 
 beforeAll(async () => {
@@ -59,6 +63,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
+    consoleAll.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
   page.on('request', (req) => requested.push(req.url()));
@@ -69,6 +74,11 @@ beforeAll(async () => {
   const run = await runPipeline(MemoryHost.fromSheetSpecs(sample.sheets, sample.names));
   if (!run.ok || !run.summary) throw new Error(`the sample does not build: ${run.problems.map((p) => p.message).join('; ')}`);
   expected = run.summary;
+  const employees = sample.sheets.find((sh) => sh.name === 'Employees')!.cells;
+  const salaryColumn = employees[0].indexOf('Base Salary');
+  if (salaryColumn < 0) throw new Error('the sample has no Base Salary column');
+  for (const row of employees.slice(1)) if (typeof row[salaryColumn] === 'number') salaryFigures.add(row[salaryColumn] as number);
+  for (const g of expected.grades) for (const v of [g.minimum, g.midpoint, g.maximum]) salaryFigures.add(v);
 });
 
 afterAll(async () => {
@@ -152,6 +162,10 @@ test('walks the flow from a new workbook to written outputs', async () => {
   expect(sheets.find((s) => s.name === 'Employees')?.owned).toBe(false);
 
   expect(consoleErrors).toEqual([]);
+  // Privacy (SECURITY.md): no salary figure reaches the console, written plainly or with separators.
+  expect(salaryFigures.size).toBeGreaterThan(100);
+  const leaked = consoleAll.filter((text) => (text.match(/\d[\d,.\u00a0 ]*\d/g) ?? []).some((n) => salaryFigures.has(Number(n.replace(/[,\u00a0 ]/g, '')))));
+  expect(leaked).toEqual([]);
   const foreign = requested.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:'));
   expect(foreign).toEqual([]);
   // The engine ran in its worker, served by the page's own origin.
