@@ -5,13 +5,11 @@
  * with no console error and no request beyond the page's own origin. Screenshots go to
  * test-artifacts/preview/.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
+import type * as http from 'node:http';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { buildAndServe, launchChromium } from './support/previewServer';
 import { FileHost } from '../../src/hosts/file';
 import { MemoryHost } from '../../src/hosts/memory';
 import { runPipeline, type RunSummary } from '../../src/run/pipeline';
@@ -19,8 +17,6 @@ import { sampleUpdate } from '../../src/sample/sampleWorkbook';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'preview');
-const CHROMIUM = '/usr/bin/chromium';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.json': 'application/json' };
 
 let dist: string;
 let server: http.Server;
@@ -38,27 +34,8 @@ let expected: RunSummary;
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'salary-structure-preview-'));
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', dist], { cwd: ROOT, stdio: 'pipe' });
-
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    served.push(url.pathname);
-    const file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  ({ dist, server, origin } = await buildAndServe('salary-structure-preview-', (p) => served.push(p)));
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('console', (msg) => {
