@@ -81,9 +81,8 @@ export interface PayEquity {
 const field = (name: string) => STANDARD_FIELDS.find((f) => f.name === name)!.value;
 
 export function analysePayEquity(placement: Placement, options: PayEquityOptions): PayEquity {
-  const o: PayEquityOptions = { ...DEFAULT_EQUITY_OPTIONS, ...options };
   const problems: Problem[] = [];
-  const records = equityRecords(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours });
+  const { o, records, adjusted, unadjusted: core, eu, category } = comparedFigures(placement, options, problems);
   const k = o.minimumGroupSize;
 
   const counts = new Map<string, number>();
@@ -96,7 +95,7 @@ export function analysePayEquity(placement: Placement, options: PayEquityOptions
 
   const base = (r: EquityRecord) => r.base;
   const unadjusted = {
-    overall: gapOfGroup(ALL, records, base, k),
+    overall: core.overall,
     byGrade: gapsBy(records, field('Grade'), base, k),
     byFamily: gapsBy(records, field('Job Family'), base, k),
     byDepartment: gapsBy(records, field('Department'), base, k),
@@ -105,19 +104,8 @@ export function analysePayEquity(placement: Placement, options: PayEquityOptions
     overall: compaByGender(ALL, records, k),
     byGrade: [...groupBy(records, field('Grade'))].map(([g, list]) => compaByGender(g, list, k)),
   };
-
-  const adjusted = adjustedGap(records, { controls: o.controls, minimumGroupSize: k, confidenceLevel: o.confidenceLevel });
-
-  let category = resolveField(o.categories, records).field;
-  if (!category) {
-    problems.push(problem('warning', 'unknown-pay-category', `Pay Categories "${o.categories}" is neither a standard field nor a column of the Employees sheet; Grade is used`, { sheet: 'Assumptions' }));
-    category = resolveField('Grade', records).field!;
-  }
-  const categoryOf = category.value as (r: EquityRecord) => FieldValue;
-  const reporting = { minimumGroupSize: k, payGapThreshold: o.payGapThreshold };
-  const eu = euPayTransparency(records, { name: category.name, value: categoryOf }, reporting);
-  const uk = ukGenderPayGap(records, reporting);
-  const remediation = remediationCost(records, categoryOf, eu.categories, adjusted, o.remediationMethod);
+  const uk = ukGenderPayGap(records, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
+  const remediation = remediationCost(records, category, eu.categories, adjusted, o.remediationMethod);
 
   return { records, headcount, excludedFromBinary, unadjusted, compaRatio, adjusted, eu, uk, remediation, options: o, problems };
 }
@@ -127,17 +115,28 @@ export type PayEquityFigures = Pick<PayEquity, 'adjusted' | 'eu'> & { unadjusted
 
 /**
  * Only what meritEquityImpact compares: the adjusted gap, the overall unadjusted gap and the EU
- * figures, computed exactly as analysePayEquity does (the same functions on the same records), without
- * the breakdowns, the UK figures and the remediation that a second analysis would otherwise repeat.
+ * figures, as analysePayEquity computes them, without the breakdowns, the UK figures and the
+ * remediation that a second full analysis would repeat.
  */
 export function payEquityFigures(placement: Placement, options: PayEquityOptions): PayEquityFigures {
+  const { adjusted, unadjusted, eu } = comparedFigures(placement, options);
+  return { adjusted, unadjusted, eu };
+}
+
+/** The records and the figures both analyses share; an unknown Pay Categories falls back to Grade (with a warning when `problems` is given). */
+function comparedFigures(placement: Placement, options: PayEquityOptions, problems?: Problem[]) {
   const o: PayEquityOptions = { ...DEFAULT_EQUITY_OPTIONS, ...options };
   const records = equityRecords(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours });
   const k = o.minimumGroupSize;
   const adjusted = adjustedGap(records, { controls: o.controls, minimumGroupSize: k, confidenceLevel: o.confidenceLevel });
-  const category = resolveField(o.categories, records).field ?? resolveField('Grade', records).field!;
-  const eu = euPayTransparency(records, { name: category.name, value: category.value as (r: EquityRecord) => FieldValue }, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
-  return { adjusted, unadjusted: { overall: gapOfGroup(ALL, records, (r) => r.base, k) }, eu };
+  let field = resolveField(o.categories, records).field;
+  if (!field) {
+    problems?.push(problem('warning', 'unknown-pay-category', `Pay Categories "${o.categories}" is neither a standard field nor a column of the Employees sheet; Grade is used`, { sheet: 'Assumptions' }));
+    field = resolveField('Grade', records).field!;
+  }
+  const category = field.value as (r: EquityRecord) => FieldValue;
+  const eu = euPayTransparency(records, { name: field.name, value: category }, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
+  return { o, records, adjusted, unadjusted: { overall: gapOfGroup(ALL, records, (r) => r.base, k) }, eu, category };
 }
 
 function compaByGender(group: string | number, list: readonly EquityRecord[], k: number): CompaRatioByGender {

@@ -123,6 +123,7 @@ const centsDecimal = (cents: number): Decimal => (cents === 0 ? ZERO : money(cen
 /** A plan row whose amounts are whole cents: the decimals are derived when read. */
 class CentsOutcome implements MeritOutcome {
   flag = '';
+  readonly cents: OutcomeCents;
   constructor(
     readonly meritPct: number,
     private readonly base: Decimal,
@@ -131,9 +132,8 @@ class CentsOutcome implements MeritOutcome {
     private readonly catchUpCents: number,
     private readonly lumpSumCents: number,
     private readonly catchUpInside: boolean,
-  ) {}
-  get cents(): OutcomeCents {
-    return { increase: this.increaseCents, catchUp: this.catchUpCents, lumpSum: this.lumpSumCents };
+  ) {
+    this.cents = { increase: increaseCents, catchUp: catchUpCents, lumpSum: lumpSumCents };
   }
   get increase(): Decimal {
     return centsDecimal(this.increaseCents);
