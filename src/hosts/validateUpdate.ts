@@ -1,5 +1,6 @@
 import { parseCell, parseRange } from '../workbook/address';
-import { ICON_SETS, iconCount, isFormula, type ConditionalFormatSpec, type SheetSpec, type WorkbookUpdate } from '../workbook/sheetSpec';
+import { ICON_SETS, iconCount, isFormula, type ConditionalFormatSpec, type FormulaFill, type SheetSpec, type WorkbookUpdate } from '../workbook/sheetSpec';
+import { fillDown } from '../workbook/formulaRefs';
 import { HostError } from './host';
 import { sheetNameProblem } from './sheetNames';
 
@@ -39,6 +40,7 @@ export function validateUpdate(update: WorkbookUpdate): void {
     sheetNames.add(key);
     if (spec.role !== 'output' && spec.role !== 'input') problems.push(`${spec.name}: role must be output or input`);
     checkCells(spec, problems);
+    checkFills(spec, problems);
     checkRanges(spec, problems);
     for (const t of spec.tables ?? []) {
       const tKey = t.name.toLowerCase();
@@ -85,6 +87,37 @@ function checkCells(spec: SheetSpec, problems: string[]): void {
         if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) report(r, c, `cached value ${cell.value} is not finite`);
       } else {
         report(r, c, 'unsupported cell value');
+      }
+    }
+  }
+}
+
+/** A fill stays inside the sheet, names rows in order, holds a formula that can be filled down, and covers values only. */
+function checkFills(spec: SheetSpec, problems: string[]): void {
+  const byColumn = new Map<number, FormulaFill[]>();
+  for (const f of spec.fills ?? []) {
+    const where = `${spec.name}: fill of column ${f.col} rows ${f.first}–${f.last}`;
+    if (!Number.isInteger(f.col) || f.col < 1 || f.col > MAX_COLUMNS || !Number.isInteger(f.first) || !Number.isInteger(f.last) || f.first < 1 || f.last < f.first || f.last > MAX_ROWS) {
+      problems.push(`${where}: not a range of the sheet`);
+      continue;
+    }
+    if (typeof f.formula !== 'string' || !f.formula.startsWith('=') || f.formula.length < 2 || f.formula.length > MAX_FORMULA_LENGTH) {
+      problems.push(`${where}: formula "${f.formula}" must start with "=" and be at most ${MAX_FORMULA_LENGTH} characters`);
+      continue;
+    }
+    if (fillDown(f.formula, f.first) === undefined) problems.push(`${where}: formula "${f.formula}" cannot be filled down`);
+    const except = f.except ?? [];
+    if (except.some((r, i) => !Number.isInteger(r) || r <= f.first || r > f.last || (i > 0 && r <= except[i - 1]))) problems.push(`${where}: its own rows must be ascending rows below the first`);
+    const list = byColumn.get(f.col) ?? [];
+    if (list.some((o) => o.first <= f.last && f.first <= o.last)) problems.push(`${where}: overlaps another fill`);
+    list.push(f);
+    byColumn.set(f.col, list);
+    const own = new Set(except);
+    for (let r = f.first; r <= f.last; r++) {
+      const cell = spec.cells[r - 1]?.[f.col - 1];
+      if (!own.has(r) && cell !== null && typeof cell === 'object') {
+        problems.push(`${where}: row ${r} holds a formula cell under the fill`);
+        break;
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { DefinedName, SheetSpec, WorkbookUpdate } from '../workbook/sheetSpec';
-import { isFormula } from '../workbook/sheetSpec';
+import { isFormula, specCells } from '../workbook/sheetSpec';
 import { HostError } from './host';
 import { noRenames, renameReferences, type ReferenceRenames } from './references';
 import { nextFreeSheetName } from './sheetNames';
@@ -81,7 +81,7 @@ export function planWrite(existing: readonly ExistingSheet[], update: WorkbookUp
     }
   }
 
-  const sheets = toWrite.map((spec, i) => ({ specName: spec.name, spec: applyRenames(spec, targets[i], renames), sheet: targets[i], owned: spec.role === 'output' }));
+  const sheets = toWrite.map((spec, i) => ({ specName: spec.name, spec: applyRenames(spelledOut(spec), targets[i], renames), sheet: targets[i], owned: spec.role === 'output' }));
   const { order, removed } = tabOrder(existing, sheets);
   for (const index of removed) {
     if (!sheets.some((s) => lower(s.sheet) === lower(existing[index].name))) notes.push(`Removed the add-in's previous sheet "${existing[index].name}".`);
@@ -111,6 +111,13 @@ function tabOrder(existing: readonly ExistingSheet[], sheets: PlannedSheet[]): {
     if (!placed.has(index)) order.push({ kind: 'planned', index });
   });
   return { order, removed };
+}
+
+/** The spec with its fills spelled out as formula cells. */
+function spelledOut(spec: SheetSpec): SheetSpec {
+  if (!spec.fills || spec.fills.length === 0) return spec;
+  const { fills: _fills, ...rest } = spec;
+  return { ...rest, cells: specCells(spec) };
 }
 
 function applyRenames(spec: SheetSpec, sheet: string, renames: ReferenceRenames): SheetSpec {

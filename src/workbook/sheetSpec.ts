@@ -1,3 +1,5 @@
+import { fillDown } from './formulaRefs';
+
 /**
  * A sheet as data. Every layout produces one; every host writes one.
  * Text is always text: a host must never let a string that starts with `=`, `+`, `-` or `@`
@@ -117,10 +119,32 @@ export interface ColumnSpec {
   hidden?: boolean;
 }
 
+/**
+ * One formula filled down a column, as a person fills it in Excel: the formula written for row
+ * `first` and copied to every row down to `last`, its relative references moving with the row
+ * (`=H2*I2` in row 2 reads `=H3*I3` in row 3). The cells under a fill hold the formulas' cached
+ * values in `SheetSpec.cells`, plain values, so a 100,000-row column costs one formula, not 100,000.
+ * Rows listed in `except` are not part of it: their cell is taken from `cells` as it is (a value, or
+ * a formula cell of its own).
+ */
+export interface FormulaFill {
+  /** 1-based column. */
+  col: number;
+  /** 1-based rows, inclusive; `first` always holds the formula. */
+  first: number;
+  last: number;
+  /** The formula as it reads at row `first`, in Excel's English syntax with A1 references, starting with `=`. */
+  formula: string;
+  /** Rows (1-based, ascending, between `first` and `last`) whose cell is its own. */
+  except?: number[];
+}
+
 export interface SheetSpec {
   name: string;
-  /** Row-major cells starting at A1. Ragged rows are allowed. */
+  /** Row-major cells starting at A1. Ragged rows are allowed. Under a fill, the cached values. */
   cells: SpecCell[][];
+  /** Formulas filled down columns over `cells`; they never overlap. */
+  fills?: FormulaFill[];
   columns?: ColumnSpec[];
   formats?: RangeFormat[];
   tables?: TableSpec[];
@@ -134,6 +158,37 @@ export interface SheetSpec {
    * an existing sheet of that name is left as it is.
    */
   role: 'output' | 'input';
+}
+
+/**
+ * The sheet's cells with every fill spelled out, each filled cell as `{ formula, value }`: the sheet
+ * as a person sees it in Excel. Costs a formula string per filled cell; the hosts that write large
+ * sheets read the fills as they are instead.
+ */
+export function specCells(spec: SheetSpec): SpecCell[][] {
+  if (!spec.fills || spec.fills.length === 0) return spec.cells;
+  const cells = spec.cells.map((row) => row.slice());
+  for (const fill of spec.fills) {
+    const down = fillDown(fill.formula, fill.first);
+    const except = new Set(fill.except ?? []);
+    for (let r = fill.first; r <= fill.last; r++) {
+      if (except.has(r)) continue;
+      const line = (cells[r - 1] ??= []);
+      while (line.length < fill.col) line.push(null);
+      const value = line[fill.col - 1];
+      line[fill.col - 1] = { formula: down ? down.at(r) : fill.formula, value: value === undefined || isFormula(value) ? null : value };
+    }
+  }
+  return cells;
+}
+
+/** One cell (1-based row and column) as `specCells` has it, without spelling out the rest. */
+export function specCell(spec: SheetSpec, row: number, col: number): SpecCell | undefined {
+  const cell = spec.cells[row - 1]?.[col - 1];
+  const fill = spec.fills?.find((f) => f.col === col && f.first <= row && row <= f.last && !f.except?.includes(row));
+  if (!fill) return cell;
+  const down = fillDown(fill.formula, fill.first);
+  return { formula: down ? down.at(row) : fill.formula, value: cell === undefined || (cell !== null && isFormula(cell)) ? null : cell };
 }
 
 /** A workbook-level defined name, e.g. `RangeSpread` → `Assumptions!$B$12`. */

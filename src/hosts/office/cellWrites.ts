@@ -2,7 +2,7 @@ import { columnLetter } from '../../workbook/address';
 import { isFormula, type SpecCell } from '../../workbook/sheetSpec';
 import { excelInput, type ExcelInput, type Renamer } from './cellInput';
 import { jsonBytes, OPERATION_OVERHEAD } from './payload';
-import { fillDown, toR1C1 } from './r1c1';
+import { fillDown, toR1C1 } from '../../workbook/formulaRefs';
 import type { SyncBatcher } from './syncBatcher';
 
 /**

@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
 import { toDouble } from '../../engine/money';
 import { cellAddress, rangeAddress } from '../address';
-import type { ColumnSpec, FormulaCell, RangeFormat, ScalarValue, SheetSpec, SpecCell, TableSpec } from '../sheetSpec';
+import { fillDown } from '../formulaRefs';
+import type { ColumnSpec, FormulaCell, FormulaFill, RangeFormat, ScalarValue, SheetSpec, SpecCell, TableSpec } from '../sheetSpec';
 
 /** Number formats used across the output sheets. */
 export const FMT = {
@@ -44,13 +45,39 @@ export function remembered<K, V>(f: (key: K) => V): (key: K) => V {
   };
 }
 
-/** A column of a table layout: header, format and how to fill its cell for one item. */
-export interface LayoutColumn<T> {
+/** A row of a filled column that holds a cell of its own instead of the column's formula. */
+export class OwnCell {
+  constructor(readonly cell: SpecCell) {}
+}
+
+/** Marks a row of a filled column as holding `cell` instead of the formula. */
+export const ownCell = (cell: SpecCell): OwnCell => new OwnCell(cell);
+
+/**
+ * A formula filled down a table column: `formula(row)` is its text at a sheet row, and must be the
+ * same formula at every row, its relative references moving with it (checked row by row in the
+ * tests); `value` is each row's cached value, or `ownCell(…)` for a row that is not part of the fill.
+ */
+export interface ColumnFill<T> {
+  formula: (row: number) => string;
+  value: (item: T, row: number, index: number) => Cached | OwnCell;
+}
+
+/** A column of a table layout: header, format, and its cells, one per item or a formula filled down. */
+export type LayoutColumn<T> = {
   header: string;
   format?: string;
   width?: number;
-  cell: (item: T, row: number, index: number) => SpecCell;
-}
+} & ({ cell: (item: T, row: number, index: number) => SpecCell; fill?: undefined } | { fill: ColumnFill<T>; cell?: undefined });
+
+/** A fill needs this share of a column's rows to be worth it; below, the formulas go cell by cell. */
+const MIN_FILL_SHARE = 0.5;
+
+/**
+ * When on (the tests turn it on), every filled column's formula is computed at every row and
+ * compared with the fill's: a layout cannot claim a formula is filled down when it is not.
+ */
+export const fillChecks = { enabled: false };
 
 /** Builds one output sheet from blocks placed at given cells. */
 export class SheetBuilder {
@@ -58,6 +85,7 @@ export class SheetBuilder {
   private readonly formats: RangeFormat[] = [];
   private readonly tables: TableSpec[] = [];
   private readonly columns: ColumnSpec[] = [];
+  private readonly fills: FormulaFill[] = [];
 
   constructor(private readonly name: string) {}
 
@@ -82,13 +110,25 @@ export class SheetBuilder {
       this.set(row, col + j, c.header);
       if (c.width) this.width(col + j, c.width);
     });
+    const fills = columns.map((c) => (c.fill ? { column: c.fill, own: [] as number[] } : undefined));
     items.forEach((item, i) => {
       const r = row + 1 + i;
       const line = (this.cells[r - 1] ??= []);
       while (line.length < col - 1) line.push(null);
       columns.forEach((c, j) => {
-        line[col - 1 + j] = c.cell(item, r, i);
+        if (c.cell) {
+          line[col - 1 + j] = c.cell(item, r, i);
+          return;
+        }
+        const v = c.fill.value(item, r, i);
+        if (v instanceof OwnCell) {
+          line[col - 1 + j] = v.cell;
+          fills[j]!.own.push(r);
+        } else line[col - 1 + j] = v === undefined ? '' : cached(v);
       });
+    });
+    fills.forEach((f, j) => {
+      if (f) this.fillColumn(col + j, row + 1, row + items.length, f.column, f.own);
     });
     const last = row + Math.max(1, items.length);
     // An Excel table needs at least one data row; an empty one gets a blank row.
@@ -97,6 +137,40 @@ export class SheetBuilder {
     });
     this.tables.push({ name, range: rangeAddress(row, col, last, col + columns.length - 1) });
     return { first: row + 1, last };
+  }
+
+  /** Rows first..last of a column hold a fill's cached values, rows in `own` their own cells: record the fill, or spell it out. */
+  private fillColumn<T>(col: number, first: number, last: number, fill: ColumnFill<T>, own: number[]): void {
+    const text = (r: number): string => {
+      const t = fill.formula(r);
+      return t.startsWith('=') ? t : `=${t}`;
+    };
+    const ownRows = new Set(own);
+    let top = first;
+    while (top <= last && ownRows.has(top)) top++;
+    let bottom = last;
+    while (bottom >= top && ownRows.has(bottom)) bottom--;
+    if (top > bottom) return;
+    const formula = text(top);
+    const down = fillDown(formula, top);
+    const rows = last - first + 1 - own.length;
+    if (down && rows >= MIN_FILL_SHARE * (last - first + 1)) {
+      if (fillChecks.enabled) {
+        for (let r = top; r <= bottom; r++) {
+          if (!ownRows.has(r) && !down.sameAt(text(r), r)) throw new Error(`${this.name}: the formula of column ${col} is not filled down: row ${top} has ${formula}, row ${r} has ${text(r)}`);
+        }
+      }
+      const except = own.filter((r) => r > top && r < bottom);
+      this.fills.push({ col, first: top, last: bottom, formula, ...(except.length > 0 ? { except } : {}) });
+      return;
+    }
+    // Too few formula rows for a fill: each one a formula cell of its own.
+    for (let r = top; r <= bottom; r++) {
+      if (ownRows.has(r)) continue;
+      const line = this.cells[r - 1];
+      const value = line[col - 1];
+      line[col - 1] = { formula: text(r), value: value === undefined || (value !== null && typeof value === 'object') ? null : value };
+    }
   }
 
   /** A two-column label/value block (no table), e.g. the pay line's coefficients. */
@@ -119,6 +193,7 @@ export class SheetBuilder {
       formats: this.formats,
       tables: this.tables,
       columns: this.columns,
+      ...(this.fills.length > 0 ? { fills: this.fills } : {}),
       freeze: { rows: 1, columns: 0 },
       ...extra,
     };

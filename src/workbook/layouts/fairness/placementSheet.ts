@@ -106,7 +106,12 @@ export function placementSheet(
       width: 12,
       cell: ({ placed }, r) => (live ? formula(`IFERROR(INDEX(${js('E')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, placed.marketRate) : placed.marketRate?.toNumber() ?? null),
     },
-    { header: 'Compa-Ratio', format: FMT.ratio, width: 11, cell: ({ placed }, r) => formula(`IF(${own(r, PL.midpoint)}="","",${own(r, PL.salary)}/${own(r, PL.midpoint)})`, placed.compaRatio) },
+    {
+      header: 'Compa-Ratio',
+      format: FMT.ratio,
+      width: 11,
+      fill: { formula: (r) => `IF(${own(r, PL.midpoint)}="","",${own(r, PL.salary)}/${own(r, PL.midpoint)})`, value: ({ placed }) => placed.compaRatio },
+    },
     {
       header: 'Range Penetration',
       format: FMT.percent,

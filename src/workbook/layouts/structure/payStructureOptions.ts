@@ -140,7 +140,7 @@ export function withStructureOptions(spec: SheetSpec, input: PayStructureOptions
       const grades = sheetRef(STRUCTURE_SHEETS.employees, absRange(2, EMPLOYEE_RANGES_GRADE_COLUMN, Math.max(2, input.people.lastRow), EMPLOYEE_RANGES_GRADE_COLUMN));
       set(r, employeesCol, formula(`COUNTIF(${grades},${A}${r})`, count));
     }
-    extra.forEach((x, j) => set(r, first + j, x.cell(g, r, i)));
+    extra.forEach((x, j) => set(r, first + j, x.cell!(g, r, i)));
   });
   extra.forEach((x, j) => {
     set(range.top, first + j, x.header);

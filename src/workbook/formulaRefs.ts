@@ -43,7 +43,7 @@ export function toR1C1(formula: string, row: number, col: number): string | unde
  * filled down: the same text, its relative rows moved by as many rows. Comparing the text piece by
  * piece is much cheaper than converting every row's formula to R1C1.
  */
-export function fillDown(formula: string, row: number): { sameAt: (formula: string, row: number) => boolean } | undefined {
+export function fillDown(formula: string, row: number): FilledDown | undefined {
   const refs = findReferences(formula);
   if (refs === undefined) return undefined;
   const literals: string[] = [];
@@ -73,7 +73,24 @@ export function fillDown(formula: string, row: number): { sameAt: (formula: stri
     }
     return pos === n;
   };
-  return { sameAt };
+  /** The formula as it reads at `otherRow`: the literals between references kept, relative rows moved. */
+  const atRow = (otherRow: number): string => {
+    let out = literals[0];
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i];
+      out += p.column + (p.rowAbs ? p.row : otherRow + p.offset) + literals[i + 1];
+    }
+    return out;
+  };
+  return { sameAt, at: atRow };
+}
+
+/** A formula filled down a column from the row it was written for. */
+export interface FilledDown {
+  /** Whether `formula` is this one as it reads at `row`. */
+  sameAt: (formula: string, row: number) => boolean;
+  /** This formula as it reads at `row` (a relative row moved above row 1 or below the last row is not checked). */
+  at: (row: number) => string;
 }
 
 /** The cell references of a formula, in order; undefined when it holds what is not converted. */
