@@ -10,7 +10,7 @@
 import { MemoryHost } from '../../src/hosts/memory';
 import { excelInput } from '../../src/hosts/office/cellInput';
 import { formulaRuns, MIN_RUN_ROWS } from '../../src/hosts/office/cellWrites';
-import { toR1C1 } from '../../src/hosts/office/r1c1';
+import { toR1C1 } from '../../src/workbook/formulaRefs';
 import { compute, layout, readWorkbook } from '../../src/run/pipeline';
 import { sampleUpdate } from '../../src/sample/sampleWorkbook';
 import { parseWorkbook } from '../../src/workbook/readInputs';
