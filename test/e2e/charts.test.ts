@@ -11,6 +11,7 @@ import { compute, layout, readWorkbook } from '../../src/run/pipeline';
 import { sampleUpdate } from '../../src/sample/sampleWorkbook';
 import { parseRange, sheetRef, absRange } from '../../src/workbook/address';
 import { parseWorkbook } from '../../src/workbook/readInputs';
+import { specCell } from '../../src/workbook/sheetSpec';
 import { recalculateWithLibreOffice, stripCachedValues } from './support/libreoffice';
 
 const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -91,7 +92,7 @@ describe('charts in LibreOffice', () => {
     const band = parseRange(rangeSpec.series[1].values);
     const recalculated = (await FileHost.fromBytes(saved).readSheets(['Pay Structure'])).get('Pay Structure')!;
     const widths = Array.from({ length: band.bottom - band.top + 1 }, (_, i) => recalculated.rows[band.top + i - recalculated.top][band.left - recalculated.left]);
-    const cachedWidths = Array.from({ length: band.bottom - band.top + 1 }, (_, i) => (spec('Pay Structure').cells[band.top + i - 1][band.left - 1] as { value: number }).value);
+    const cachedWidths = Array.from({ length: band.bottom - band.top + 1 }, (_, i) => (specCell(spec('Pay Structure'), band.top + i, band.left) as { value: number }).value);
     expect(widths).toEqual(cachedWidths);
     expect(cachedWidths.every((w) => typeof w === 'number' && w > 0)).toBe(true);
 

@@ -1,6 +1,7 @@
 import { FileHost } from '../../src/hosts/file/fileHost';
 import { compute, layout, readWorkbook } from '../../src/run/pipeline';
 import { parseWorkbook } from '../../src/workbook/readInputs';
+import { specCell } from '../../src/workbook/sheetSpec';
 import { sampleUpdate } from '../../src/sample/sampleWorkbook';
 import { compareFormulaCells } from './support/parity';
 import { recalculateWithLibreOffice, stripCachedValues } from './support/libreoffice';
@@ -32,7 +33,7 @@ describe('formula parity with LibreOffice', () => {
 
     // The comparison can fail: one engine value off by a cent is caught.
     const ps = outputs.find((x) => x.name === 'Pay Structure')!;
-    const midpoint = ps.cells[1][4] as { formula: string; value: number };
+    const midpoint = specCell(ps, 2, 5) as { formula: string; value: number };
     const tampered = { ...ps, cells: ps.cells.map((r, i) => (i === 1 ? r.map((c, j) => (j === 4 ? { ...midpoint, value: midpoint.value + 0.01 } : c)) : r)) };
     expect(compareFormulaCells([tampered], grids).mismatches.map((m) => m.cell)).toEqual(['E2']);
   });

@@ -9,7 +9,7 @@ import { sum } from '../../src/engine/money';
 import { FileHost } from '../../src/hosts/file/fileHost';
 import type { MemorySheetInit } from '../../src/hosts/memory';
 import type { GridValue } from '../../src/workbook/grid';
-import type { SheetSpec, SpecCell } from '../../src/workbook/sheetSpec';
+import { isFormula, specCell, type SheetSpec, type SpecCell } from '../../src/workbook/sheetSpec';
 import { recalculateWithLibreOffice, stripCachedValues } from './support/libreoffice';
 import { compareFormulaCells } from './support/parity';
 import { runWithMerit } from '../workbook/merit/run';
@@ -72,8 +72,11 @@ describe('merit sheets: formula parity with LibreOffice', () => {
 
     // The comparison can fail: a new salary a cent off is caught.
     const plan = merit.find((x) => x.name === 'Merit Plan')!;
-    const cell = plan.cells[1][15] as { formula: string; value: number };
-    const tampered = { ...plan, cells: plan.cells.map((r, i) => (i === 1 ? r.map((c, j) => (j === 15 ? { ...cell, value: cell.value + 0.01 } : c)) : r)) };
+    // P2 is under a fill (its cell holds the cached value) or a formula cell of its own.
+    const cell = specCell(plan, 2, 16) as { formula: string; value: number };
+    const own = plan.cells[1][15];
+    const off = isFormula(own ?? null) ? { ...cell, value: cell.value + 0.01 } : cell.value + 0.01;
+    const tampered = { ...plan, cells: plan.cells.map((r, i) => (i === 1 ? r.map((c, j) => (j === 15 ? off : c)) : r)) };
     expect(compareFormulaCells([tampered], grids).mismatches.map((m) => m.cell)).toEqual(['P2']);
   });
 });

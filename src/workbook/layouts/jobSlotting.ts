@@ -6,7 +6,7 @@ import type { SheetSpec } from '../sheetSpec';
 import type { LocatedTable } from '../sheetTable';
 import { TABLES } from './names';
 import { payStructureColumn, PS } from './payStructure';
-import { FMT, formula, SheetBuilder, type LayoutColumn } from './sheetBuilder';
+import { FMT, SheetBuilder, type LayoutColumn } from './sheetBuilder';
 
 /**
  * `Job Slotting`: every job with its grade (a MATCH of its points on the Pay Structure's band
@@ -31,27 +31,24 @@ export function jobSlottingSheet(result: PayStructure, employeesByJob: Map<strin
       header: 'Grade',
       format: FMT.integer,
       width: 7,
-      cell: (s, r) => formula(`IF(OR(C${r}<${lowest},C${r}>${highest}),"",INDEX(${ps(PS.grade)},MATCH(C${r},${ps(PS.minPoints)},1)))`, s.grade),
+      fill: { formula: (r) => `IF(OR(C${r}<${lowest},C${r}>${highest}),"",INDEX(${ps(PS.grade)},MATCH(C${r},${ps(PS.minPoints)},1)))`, value: (s) => s.grade },
     },
-    { header: 'Market Rate', format: FMT.money, width: 13, cell: (s, r) => formula(`${ma('D', r)}`, s.marketRate) },
-    { header: 'Midpoint', format: FMT.money, width: 12, cell: (s, r) => formula(`IF(D${r}="","",INDEX(${ps(PS.midpoint)},D${r}))`, s.midpoint) },
-    { header: 'Market vs Midpoint', format: FMT.percent, width: 12, cell: (s, r) => formula(`IF(OR(E${r}="",F${r}=""),"",E${r}/F${r}-1)`, s.marketVsMidpoint) },
+    { header: 'Market Rate', format: FMT.money, width: 13, fill: { formula: (r) => ma('D', r), value: (s) => s.marketRate } },
+    { header: 'Midpoint', format: FMT.money, width: 12, fill: { formula: (r) => `IF(D${r}="","",INDEX(${ps(PS.midpoint)},D${r}))`, value: (s) => s.midpoint } },
+    { header: 'Market vs Midpoint', format: FMT.percent, width: 12, fill: { formula: (r) => `IF(OR(E${r}="",F${r}=""),"",E${r}/F${r}-1)`, value: (s) => s.marketVsMidpoint } },
     {
       header: 'Flag',
       width: 16,
-      cell: (s, r) =>
-        formula(
+      fill: {
+        formula: (r) =>
           `IF(D${r}="","Outside bands",IF(E${r}="","No market data",IF(E${r}>INDEX(${ps(PS.maximum)},D${r}),"Above maximum",` +
-            `IF(E${r}<INDEX(${ps(PS.minimum)},D${r}),"Below minimum",IF(G${r}>SlottingTolerance,"Above midpoint",IF(G${r}<-SlottingTolerance,"Below midpoint",""))))))`,
-          s.flag,
-        ),
+          `IF(E${r}<INDEX(${ps(PS.minimum)},D${r}),"Below minimum",IF(G${r}>SlottingTolerance,"Above midpoint",IF(G${r}<-SlottingTolerance,"Below midpoint",""))))))`,
+        value: (s) => s.flag,
+      },
     },
-    {
-      header: 'Employees',
-      format: FMT.integer,
-      width: 10,
-      cell: (s, r) => (employeeJobs ? formula(`COUNTIF(${employeeJobs},A${r})`, employeesByJob.get(s.job.code) ?? 0) : 0),
-    },
+    employeeJobs
+      ? { header: 'Employees', format: FMT.integer, width: 10, fill: { formula: (r) => `COUNTIF(${employeeJobs},A${r})`, value: (s) => employeesByJob.get(s.job.code) ?? 0 } }
+      : { header: 'Employees', format: FMT.integer, width: 10, cell: () => 0 },
   ];
   b.table(TABLES.jobSlotting, 1, 1, result.slotting, columns);
   return b.build();

@@ -8,7 +8,7 @@ import { OUTPUT_SHEETS } from '../schema';
 import type { DefinedName, SheetSpec } from '../sheetSpec';
 import { PAY_LINE_A, PAY_LINE_B, TABLES } from './names';
 import { payLineEquation, payLineFormula } from './payLineFormula';
-import { FMT, formula, SheetBuilder, type LayoutColumn } from './sheetBuilder';
+import { FMT, SheetBuilder, type LayoutColumn } from './sheetBuilder';
 
 /** Where the survey detail table sits: columns N… (the pay line block is at K:L). */
 const DETAIL_COL = 14; // N
@@ -45,20 +45,26 @@ export function marketAnalysisSheet(jobs: readonly Job[], result: PayStructure, 
       header: 'Market Rate',
       format: FMT.money,
       width: 13,
-      cell: (j, r) => formula(`IF(H${r}=0,"",SUMPRODUCT((${dJob}=A${r})*${dAged}*${dWeight})/SUMIF(${dJob},A${r},${dWeight}))`, result.priced.get(j.code)?.marketRate),
+      fill: {
+        formula: (r) => `IF(H${r}=0,"",SUMPRODUCT((${dJob}=A${r})*${dAged}*${dWeight})/SUMIF(${dJob},A${r},${dWeight}))`,
+        value: (j) => result.priced.get(j.code)?.marketRate,
+      },
     },
-    { header: 'Policy Rate', format: FMT.money, width: 13, cell: (j, r) => formula(`IF(D${r}="","",D${r}*(1+MarketPosition))`, result.priced.get(j.code)?.policyRate) },
-    { header: 'Pay Line Rate', format: FMT.money, width: 13, cell: (j, r) => formula(payLineFormula(fit.model, `C${r}`), predictPayLine(fit, j.points)) },
+    { header: 'Policy Rate', format: FMT.money, width: 13, fill: { formula: (r) => `IF(D${r}="","",D${r}*(1+MarketPosition))`, value: (j) => result.priced.get(j.code)?.policyRate } },
+    { header: 'Pay Line Rate', format: FMT.money, width: 13, fill: { formula: (r) => payLineFormula(fit.model, `C${r}`), value: (j) => predictPayLine(fit, j.points) } },
     {
       header: 'Deviation',
       format: FMT.percent,
       width: 10,
-      cell: (j, r) => {
-        const policy = result.priced.get(j.code)?.policyRate;
-        return formula(`IF(E${r}="","",E${r}/F${r}-1)`, policy ? policy.toNumber() / predictPayLine(fit, j.points) - 1 : undefined);
+      fill: {
+        formula: (r) => `IF(E${r}="","",E${r}/F${r}-1)`,
+        value: (j) => {
+          const policy = result.priced.get(j.code)?.policyRate;
+          return policy ? policy.toNumber() / predictPayLine(fit, j.points) - 1 : undefined;
+        },
       },
     },
-    { header: 'Surveys', format: FMT.integer, width: 8, cell: (j, r) => formula(`COUNTIF(${dJob},A${r})`, result.priced.get(j.code)?.surveys.length ?? 0) },
+    { header: 'Surveys', format: FMT.integer, width: 8, fill: { formula: (r) => `COUNTIF(${dJob},A${r})`, value: (j) => result.priced.get(j.code)?.surveys.length ?? 0 } },
     { header: 'Benchmark', width: 10, cell: (j) => (benchmarkCodes.has(j.code) ? 'Y' : 'N') },
   ];
   b.table(TABLES.marketAnalysis, 1, 1, jobs, jobColumns);
@@ -84,14 +90,14 @@ export function marketAnalysisSheet(jobs: readonly Job[], result: PayStructure, 
       header: 'Months Aged',
       format: FMT.integer,
       width: 8,
-      cell: (d, r) => formula(`(YEAR(EffectiveDate)-YEAR(P${r}))*12+MONTH(EffectiveDate)-MONTH(P${r})`, d.survey.months),
+      fill: { formula: (r) => `(YEAR(EffectiveDate)-YEAR(P${r}))*12+MONTH(EffectiveDate)-MONTH(P${r})`, value: (d) => d.survey.months },
     },
     { header: `P${a.marketPercentile} Rate`, format: FMT.money, width: 12, cell: (d) => d.survey.percentileRate.toNumber() },
     {
       header: 'Aged Rate',
       format: FMT.money2,
       width: 13,
-      cell: (d, r) => formula(`IF(AgingMethod="Compound",R${r}*(1+AgingRate)^(Q${r}/12),R${r}*(1+AgingRate*Q${r}/12))`, d.survey.agedRate),
+      fill: { formula: (r) => `IF(AgingMethod="Compound",R${r}*(1+AgingRate)^(Q${r}/12),R${r}*(1+AgingRate*Q${r}/12))`, value: (d) => d.survey.agedRate },
     },
     { header: 'Weight', format: '0.00', width: 8, cell: (d) => d.survey.weight.toNumber() },
   ];

@@ -1,5 +1,5 @@
 import { isExcelError, type Grid, type GridValue } from '../../../src/workbook/grid';
-import { isFormula, type SheetSpec } from '../../../src/workbook/sheetSpec';
+import { isFormula, specCells, type SheetSpec } from '../../../src/workbook/sheetSpec';
 import { cellAddress } from '../../../src/workbook/address';
 
 export interface Mismatch {
@@ -12,13 +12,13 @@ export interface Mismatch {
 
 const blankish = (v: unknown) => v === null || v === undefined || v === '';
 
-/** Every formula cell of the specs compared with the recalculated grid: numbers to the cent, text exactly. */
+/** Every formula cell of the specs (fills spelled out) compared with the recalculated grid: numbers to the cent, text exactly. */
 export function compareFormulaCells(specs: SheetSpec[], grids: Map<string, Grid>): { checked: number; mismatches: Mismatch[] } {
   const mismatches: Mismatch[] = [];
   let checked = 0;
   for (const spec of specs) {
     const grid = grids.get(spec.name);
-    spec.cells.forEach((row, r) =>
+    specCells(spec).forEach((row, r) =>
       row.forEach((c, col) => {
         if (!isFormula(c)) return;
         checked++;

@@ -12,7 +12,7 @@ import { cellAddress } from '../../../src/workbook/address';
 import { FAIRNESS_PARAMETERS, fairnessParameterNames, fairnessSheets, PL, SUMMARY_COLUMN } from '../../../src/workbook/layouts/fairness';
 import { conditionalMedian } from '../../../src/workbook/layouts/fairness/payEquitySheet';
 import { parseWorkbook } from '../../../src/workbook/readInputs';
-import { isFormula, type SheetSpec, type SpecCell } from '../../../src/workbook/sheetSpec';
+import { isFormula, specCell, specCells, type SheetSpec, type SpecCell } from '../../../src/workbook/sheetSpec';
 import { EFFECTIVE, sixJobSheets } from '../../support/smallWorkbook';
 
 const EMPLOYEES: GridValue[][] = [
@@ -42,7 +42,7 @@ async function build(): Promise<{ sheets: SheetSpec[]; byName: (n: string) => Sh
 const at = (sheet: SheetSpec, a1: string): SpecCell => {
   const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
   const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return sheet.cells[Number(m[2]) - 1]?.[col - 1] ?? null;
+  return specCell(sheet, Number(m[2]), col) ?? null;
 };
 const formulaAt = (sheet: SheetSpec, a1: string) => {
   const c = at(sheet, a1);
@@ -121,7 +121,7 @@ describe('fairness layouts', () => {
 
   it('names every parameter the formulas cite', () => {
     const cited = new Set<string>();
-    for (const s of built.sheets) for (const r of s.cells) for (const c of r ?? []) if (isFormula(c)) for (const m of c.formula.matchAll(/\b([A-Z][A-Za-z]+)\b(?![!(])/g)) cited.add(m[1]);
+    for (const s of built.sheets) for (const r of specCells(s)) for (const c of r ?? []) if (isFormula(c)) for (const m of c.formula.matchAll(/\b([A-Z][A-Za-z]+)\b(?![!(])/g)) cited.add(m[1]);
     const defined = new Set([...Object.keys(FAIRNESS_PARAMETERS), 'EffectiveDate', 'PayGapThreshold']);
     const names = [...cited].filter((n) => /^(Progression|Max|Min|Compression|Circle|FullTime|Effective|PayGap)/.test(n));
     expect(names.filter((n) => !defined.has(n))).toEqual([]);

@@ -1,5 +1,5 @@
 import { MemoryHost } from '../../../src/hosts/memory';
-import { isFormula, type FormulaCell, type SheetSpec } from '../../../src/workbook/sheetSpec';
+import { isFormula, specCell, type FormulaCell, type SheetSpec } from '../../../src/workbook/sheetSpec';
 import { MERIT_SHEETS } from '../../../src/workbook/layouts/merit';
 import { runWithMerit } from './run';
 import { meritWorkbook } from './workbook';
@@ -7,7 +7,7 @@ import { meritWorkbook } from './workbook';
 const at = (sheet: SheetSpec, a1: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
   const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return sheet.cells[Number(m[2]) - 1]?.[col - 1];
+  return specCell(sheet, Number(m[2]), col);
 };
 const f = (sheet: SheetSpec, a1: string) => (at(sheet, a1) as FormulaCell).formula;
 const v = (sheet: SheetSpec, a1: string) => {

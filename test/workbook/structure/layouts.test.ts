@@ -7,7 +7,7 @@ import { payStructureSheet } from '../../../src/workbook/layouts/payStructure';
 import { evaluationResultsSheet, evaluationTotalCell } from '../../../src/workbook/layouts/structure/evaluationResults';
 import { STRUCTURE_SHEETS } from '../../../src/workbook/layouts/structure/names';
 import { withStructureOptions } from '../../../src/workbook/layouts/structure/payStructureOptions';
-import { isFormula } from '../../../src/workbook/sheetSpec';
+import { isFormula, specCell, specCells } from '../../../src/workbook/sheetSpec';
 import { assumptions, job, marketRow, SIX_BENCHMARKS } from '../../engine/fixtures';
 
 const plan = {
@@ -35,7 +35,7 @@ describe('Evaluation Results', () => {
       const ref = evaluationTotalCell(evaluation, jp)!;
       expect(ref.startsWith(sheetRef(STRUCTURE_SHEETS.evaluation, ''))).toBe(true);
       const { row, col } = parseCell(ref.split('!')[1]);
-      const cell = sheet.cells[row - 1][col - 1];
+      const cell = specCell(sheet, row, col) ?? null;
       expect(isFormula(cell) && cell.value).toBeCloseTo(jp.total!, 9);
       expect(sheet.cells[plan.factors.length + 3][col - 1]).toBe('Total Points');
     }
@@ -45,7 +45,7 @@ describe('Evaluation Results', () => {
     expect(sheet.cells[1][4]).toEqual({ formula: '=1+LevelStep', value: 1.15 });
     expect(sheet.cells[1][1]).toBe(0.6);
     // B: Skill 1 of 5 = 600/1.15⁴ = 343.05, Effort 2 of 4 = 400/1.15² = 302.46.
-    const row = sheet.cells[plan.factors.length + 5];
+    const row = specCells(sheet)[plan.factors.length + 5];
     expect(row[2]).toBe(1);
     expect((row[4] as { value: number }).value).toBeCloseTo(600 / 1.15 ** 4, 9);
     expect((row[5] as { value: number }).value).toBeCloseTo(400 / 1.15 ** 2, 9);

@@ -1,4 +1,4 @@
-import { isFormula, type FormulaCell, type SheetSpec, type SpecCell } from '../../../src/workbook/sheetSpec';
+import { isFormula, specCell, type FormulaCell, type SheetSpec, type SpecCell } from '../../../src/workbook/sheetSpec';
 import { JOB_SLOTTING_COLUMNS, MARKET_ANALYSIS_COLUMNS, STRUCTURE_SHEETS } from '../../../src/workbook/layouts/structure/names';
 import { columnNumber } from '../../../src/workbook/address';
 import { runOn } from './run';
@@ -7,7 +7,7 @@ import { GRADE_BANDS_ROWS, JOB_EVALUATION_ROWS, LOCATIONS_ROWS, structureWorkboo
 const sheetOf = (sheets: SheetSpec[], name: string) => sheets.find((s) => s.name === name)!;
 const at = (s: SheetSpec, a1: string): SpecCell => {
   const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  return s.cells[Number(m[2]) - 1]?.[columnNumber(m[1]) - 1] ?? null;
+  return specCell(s, Number(m[2]), columnNumber(m[1])) ?? null;
 };
 const f = (s: SheetSpec, a1: string) => (at(s, a1) as FormulaCell).formula;
 const v = (s: SheetSpec, a1: string) => {

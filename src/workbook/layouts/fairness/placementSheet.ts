@@ -10,10 +10,10 @@ import type { PaySystem } from '../../../engine/types';
 import { columnNumber, sheetRef } from '../../address';
 import { dateToSerial } from '../../dates';
 import { OUTPUT_SHEETS } from '../../schema';
-import type { ChartSpec, SheetSpec, SpecCell } from '../../sheetSpec';
+import type { ChartSpec, SheetSpec } from '../../sheetSpec';
 import { compaRatioScale, rangePositionIcons } from '../payPosition';
 import { payStructureColumn, PS } from '../payStructure';
-import { FMT, formula, remembered, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
+import { FMT, formula, ownCell, remembered, SheetBuilder, type ColumnFill, type LayoutColumn } from '../sheetBuilder';
 import { FAIRNESS_SHEETS, FAIRNESS_TABLES, PL, placementColumn, placementLastRow } from './names';
 
 /** What the Placement layout needs besides the engine's results. */
@@ -73,14 +73,16 @@ export function placementSheet(
   };
   const own = (r: number, letter: string) => `${letter}${r}`;
 
-  /** A range end as a formula when it is the national range of the grade, else as a value (e.g. location-adjusted). */
-  const rangeEnd = (p: PlacedEmployee, which: 'minimum' | 'midpoint' | 'maximum', letter: string, r: number): SpecCell => {
-    const value = p[which];
-    const grade = p.grade === undefined ? undefined : national.get(p.grade);
-    const lookup = `IF(${own(r, PL.grade)}="","",INDEX(${ps(letter)},${own(r, PL.grade)}))`;
-    if (value === undefined || (grade && grade[which].eq(value))) return formula(lookup, value);
-    return toDouble(value);
-  };
+  /** A range end as a lookup filled down when it is the national range of the grade, else a value of its own (e.g. location-adjusted). */
+  const rangeEnd = (which: 'minimum' | 'midpoint' | 'maximum', letter: string): ColumnFill<Row> => ({
+    formula: (r) => `IF(${own(r, PL.grade)}="","",INDEX(${ps(letter)},${own(r, PL.grade)}))`,
+    value: ({ placed: p }) => {
+      const value = p[which];
+      const grade = p.grade === undefined ? undefined : national.get(p.grade);
+      if (value === undefined || (grade && grade[which].eq(value))) return value;
+      return ownCell(toDouble(value));
+    },
+  });
 
   const columns: LayoutColumn<Row>[] = [
     { header: 'Employee ID', width: 12, cell: ({ placed }) => placed.employee.id },
@@ -89,23 +91,22 @@ export function placementSheet(
     { header: 'Job Code', width: 10, cell: ({ placed }) => placed.employee.jobCode },
     { header: 'Job Family', width: 14, cell: ({ placed }) => placed.job?.family ?? null },
     { header: 'Gender', width: 8, cell: ({ record }) => record.gender },
-    {
-      header: 'Grade',
-      format: FMT.integer,
-      width: 7,
-      cell: ({ placed }, r) => (liveGrade ? formula(`IFERROR(INDEX(${js('D')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, placed.grade) : placed.grade ?? null),
-    },
+    liveGrade
+      ? { header: 'Grade', format: FMT.integer, width: 7, fill: { formula: (r) => `IFERROR(INDEX(${js('D')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, value: ({ placed }) => placed.grade } }
+      : { header: 'Grade', format: FMT.integer, width: 7, cell: ({ placed }) => placed.grade ?? null },
     { header: 'Base Salary', format: FMT.money2, width: 12, cell: ({ placed }) => placed.salary },
     { header: 'FTE', format: '0.00', width: 6, cell: ({ placed }) => placed.employee.fte },
-    { header: 'Minimum', format: FMT.money, width: 11, cell: ({ placed }, r) => rangeEnd(placed, 'minimum', PS.minimum, r) },
-    { header: 'Midpoint', format: FMT.money, width: 11, cell: ({ placed }, r) => rangeEnd(placed, 'midpoint', PS.midpoint, r) },
-    { header: 'Maximum', format: FMT.money, width: 11, cell: ({ placed }, r) => rangeEnd(placed, 'maximum', PS.maximum, r) },
-    {
-      header: 'Market Rate',
-      format: FMT.money,
-      width: 12,
-      cell: ({ placed }, r) => (live ? formula(`IFERROR(INDEX(${js('E')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, placed.marketRate) : placed.marketRate?.toNumber() ?? null),
-    },
+    { header: 'Minimum', format: FMT.money, width: 11, fill: rangeEnd('minimum', PS.minimum) },
+    { header: 'Midpoint', format: FMT.money, width: 11, fill: rangeEnd('midpoint', PS.midpoint) },
+    { header: 'Maximum', format: FMT.money, width: 11, fill: rangeEnd('maximum', PS.maximum) },
+    live
+      ? {
+          header: 'Market Rate',
+          format: FMT.money,
+          width: 12,
+          fill: { formula: (r) => `IFERROR(INDEX(${js('E')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, value: ({ placed }) => placed.marketRate },
+        }
+      : { header: 'Market Rate', format: FMT.money, width: 12, cell: ({ placed }) => placed.marketRate?.toNumber() ?? null },
     {
       header: 'Compa-Ratio',
       format: FMT.ratio,
@@ -116,45 +117,55 @@ export function placementSheet(
       header: 'Range Penetration',
       format: FMT.percent,
       width: 11,
-      cell: ({ placed }, r) =>
-        formula(`IF(OR(${own(r, PL.minimum)}="",${own(r, PL.maximum)}=${own(r, PL.minimum)}),"",(${own(r, PL.salary)}-${own(r, PL.minimum)})/(${own(r, PL.maximum)}-${own(r, PL.minimum)}))`, placed.rangePenetration),
+      fill: {
+        formula: (r) => `IF(OR(${own(r, PL.minimum)}="",${own(r, PL.maximum)}=${own(r, PL.minimum)}),"",(${own(r, PL.salary)}-${own(r, PL.minimum)})/(${own(r, PL.maximum)}-${own(r, PL.minimum)}))`,
+        value: ({ placed }) => placed.rangePenetration,
+      },
     },
     {
       header: 'Circle',
       width: 8,
-      cell: ({ placed }, r) =>
-        formula(`IF(${own(r, PL.minimum)}="","",IF(${own(r, PL.salary)}>${own(r, PL.maximum)},"Red",IF(${own(r, PL.salary)}<${own(r, PL.minimum)},"Green","")))`, placed.circle),
+      fill: {
+        formula: (r) => `IF(${own(r, PL.minimum)}="","",IF(${own(r, PL.salary)}>${own(r, PL.maximum)},"Red",IF(${own(r, PL.salary)}<${own(r, PL.minimum)},"Green","")))`,
+        value: ({ placed }) => placed.circle,
+      },
     },
-    { header: 'Cost to Minimum', format: FMT.money2, width: 12, cell: ({ placed }, r) => formula(gapCost(r, PL.minimum, PL.salary), placed.costToMinimum) },
-    { header: 'Cost to Midpoint', format: FMT.money2, width: 12, cell: ({ placed }, r) => formula(gapCost(r, PL.midpoint, PL.salary), placed.costToMidpoint) },
+    { header: 'Cost to Minimum', format: FMT.money2, width: 12, fill: { formula: (r) => gapCost(r, PL.minimum, PL.salary), value: ({ placed }) => placed.costToMinimum } },
+    { header: 'Cost to Midpoint', format: FMT.money2, width: 12, fill: { formula: (r) => gapCost(r, PL.midpoint, PL.salary), value: ({ placed }) => placed.costToMidpoint } },
     {
       header: 'Cost to Market',
       format: FMT.money2,
       width: 12,
-      cell: ({ placed }, r) => formula(`IF(N(${own(r, PL.marketRate)})=0,0,MAX(0,${own(r, PL.marketRate)}-${own(r, PL.salary)})*${own(r, PL.fte)})`, placed.costToMarket),
+      fill: { formula: (r) => `IF(N(${own(r, PL.marketRate)})=0,0,MAX(0,${own(r, PL.marketRate)}-${own(r, PL.salary)})*${own(r, PL.fte)})`, value: ({ placed }) => placed.costToMarket },
     },
-    { header: 'Excess over Maximum', format: FMT.money2, width: 12, cell: ({ placed }, r) => formula(gapCost(r, PL.salary, PL.maximum, PL.maximum), placed.excessOverMaximum) },
+    { header: 'Excess over Maximum', format: FMT.money2, width: 12, fill: { formula: (r) => gapCost(r, PL.salary, PL.maximum, PL.maximum), value: ({ placed }) => placed.excessOverMaximum } },
     {
       header: 'Weekly Hours',
       format: '0.0#',
       width: 8,
-      cell: ({ placed, record }, r) => (placed.employee.weeklyHours !== undefined && placed.employee.weeklyHours > 0 ? record.weeklyHours : formula(`${own(r, PL.fte)}*FullTimeHours`, record.weeklyHours)),
+      // Hours given are the employee's own; blank hours are FTE × FullTimeHours.
+      fill: {
+        formula: (r) => `${own(r, PL.fte)}*FullTimeHours`,
+        value: ({ placed, record }) => (placed.employee.weeklyHours !== undefined && placed.employee.weeklyHours > 0 ? ownCell(record.weeklyHours) : record.weeklyHours),
+      },
     },
-    { header: 'Hourly Pay', format: FMT.money2, width: 10, cell: ({ record }, r) => formula(`${own(r, PL.salary)}*${own(r, PL.fte)}/52/${own(r, PL.weeklyHours)}`, record.hourlyPay) },
+    { header: 'Hourly Pay', format: FMT.money2, width: 10, fill: { formula: (r) => `${own(r, PL.salary)}*${own(r, PL.fte)}/52/${own(r, PL.weeklyHours)}`, value: ({ record }) => record.hourlyPay } },
     { header: 'Bonus', format: FMT.money2, width: 10, cell: ({ record }) => record.bonus },
     {
       header: 'Hourly Total Pay',
       format: FMT.money2,
       width: 10,
-      cell: ({ record }, r) => formula(`(${own(r, PL.salary)}*${own(r, PL.fte)}+${own(r, PL.bonus)})/52/${own(r, PL.weeklyHours)}`, record.hourlyTotalPay),
+      fill: { formula: (r) => `(${own(r, PL.salary)}*${own(r, PL.fte)}+${own(r, PL.bonus)})/52/${own(r, PL.weeklyHours)}`, value: ({ record }) => record.hourlyTotalPay },
     },
     { header: 'Hire Date', format: FMT.date, width: 11, cell: ({ placed }) => (placed.employee.hireDate ? dateToSerial(placed.employee.hireDate) : null) },
     {
       header: 'Tenure',
       format: '0.00',
       width: 7,
-      cell: ({ record }, r) =>
-        formula(`IF(${own(r, PL.hireDate)}="","",MAX(0,(YEAR(EffectiveDate)-YEAR(${own(r, PL.hireDate)}))*12+MONTH(EffectiveDate)-MONTH(${own(r, PL.hireDate)}))/12)`, record.tenure),
+      fill: {
+        formula: (r) => `IF(${own(r, PL.hireDate)}="","",MAX(0,(YEAR(EffectiveDate)-YEAR(${own(r, PL.hireDate)}))*12+MONTH(EffectiveDate)-MONTH(${own(r, PL.hireDate)}))/12)`,
+        value: ({ record }) => record.tenure,
+      },
     },
     { header: 'Manager ID', width: 12, cell: ({ placed }) => placed.employee.managerId ?? null },
     {
@@ -170,21 +181,15 @@ export function placementSheet(
     {
       header: 'Compression',
       width: 22,
-      cell: ({ placed }, r) =>
-        formula(
+      fill: {
+        formula: (r) =>
           `IF(${own(r, PL.managerSalary)}="","",IF(${own(r, PL.salary)}>=${own(r, PL.managerSalary)},"At or above manager",IF(${own(r, PL.salary)}>=${own(r, PL.managerSalary)}*(1-CompressionMargin),"Within margin of manager","")))`,
-          compression.get(placed.employee) ?? '',
-        ),
-    },
-    {
-      header: `Pay Category (${equity.eu.categoryField})`,
-      width: 14,
-      cell: ({ record }, r) => {
-        const v = category?.value(record);
-        if (equity.eu.categoryField === 'Grade') return formula(own(r, PL.grade), v);
-        return v ?? null;
+        value: ({ placed }) => compression.get(placed.employee) ?? '',
       },
     },
+    equity.eu.categoryField === 'Grade'
+      ? { header: `Pay Category (${equity.eu.categoryField})`, width: 14, fill: { formula: (r) => own(r, PL.grade), value: ({ record }) => category?.value(record) } }
+      : { header: `Pay Category (${equity.eu.categoryField})`, width: 14, cell: ({ record }) => category?.value(record) ?? null },
   ];
   b.table(FAIRNESS_TABLES.placement, 1, 1, rows, columns);
 

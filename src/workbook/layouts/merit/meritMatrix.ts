@@ -117,15 +117,15 @@ export function meritMatrixSheet(result: MeritResult, ctx: MeritLayoutContext): 
   const m = b.table<ManagerRow>(MERIT_TABLES.managers, row, 1, result.managers.rows, [
     { header: 'Manager ID', cell: (x) => x.managerId },
     { header: 'Manager', cell: (x) => x.managerName ?? null },
-    { header: 'Reports', format: FMT.integer, cell: (x, r) => formula(`COUNTIFS(${managers},A${r},${ratingsCol},"<>")`, x.reports) },
-    { header: 'Mean Rating', format: '0.00', cell: (x, r) => formula(`IF(C${r}=0,"",AVERAGEIFS(${ratingsCol},${managers},A${r}))`, x.meanRating) },
-    { header: 'Difference', format: '+0.00;-0.00;0.00', cell: (x, r) => formula(`IF(D${r}="","",D${r}-AVERAGE(${ratingsCol}))`, x.difference) },
+    { header: 'Reports', format: FMT.integer, fill: { formula: (r) => `COUNTIFS(${managers},A${r},${ratingsCol},"<>")`, value: (x) => x.reports } },
+    { header: 'Mean Rating', format: '0.00', fill: { formula: (r) => `IF(C${r}=0,"",AVERAGEIFS(${ratingsCol},${managers},A${r}))`, value: (x) => x.meanRating } },
+    { header: 'Difference', format: '+0.00;-0.00;0.00', fill: { formula: (r) => `IF(D${r}="","",D${r}-AVERAGE(${ratingsCol}))`, value: (x) => x.difference } },
     {
       header: 'z',
       format: '0.00',
-      cell: (x, r) => formula(`IF(OR(C${r}<CalibrationMinReports,STDEVP(${ratingsCol})=0),"",(D${r}-AVERAGE(${ratingsCol}))/(STDEVP(${ratingsCol})/SQRT(C${r})))`, x.z),
+      fill: { formula: (r) => `IF(OR(C${r}<CalibrationMinReports,STDEVP(${ratingsCol})=0),"",(D${r}-AVERAGE(${ratingsCol}))/(STDEVP(${ratingsCol})/SQRT(C${r})))`, value: (x) => x.z },
     },
-    { header: 'Flag', cell: (x, r) => formula(`IF(F${r}="","",IF(F${r}>=CalibrationZ,"Lenient",IF(F${r}<=-CalibrationZ,"Harsh","")))`, x.flag) },
+    { header: 'Flag', fill: { formula: (r) => `IF(F${r}="","",IF(F${r}>=CalibrationZ,"Lenient",IF(F${r}<=-CalibrationZ,"Harsh","")))`, value: (x) => x.flag } },
   ]);
   const flagRange = `G${m.first}:G${Math.max(m.first, m.last)}`;
   return {

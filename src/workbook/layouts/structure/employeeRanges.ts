@@ -5,7 +5,7 @@ import { OUTPUT_SHEETS } from '../../schema';
 import type { SheetSpec } from '../../sheetSpec';
 import { compaRatioScale, rangePositionIcons } from '../payPosition';
 import { payStructureColumn, PS } from '../payStructure';
-import { FMT, formula, remembered, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
+import { FMT, remembered, SheetBuilder, type ColumnFill, type LayoutColumn } from '../sheetBuilder';
 import { JOB_SLOTTING_COLUMNS, STRUCTURE_SHEETS, STRUCTURE_TABLES } from './names';
 
 /** Column of the Grade on `Employee Ranges` (F), counted by `Pay Structure` under the Skill and Ability systems. */
@@ -37,13 +37,13 @@ export function employeeRangesSheet(input: EmployeeRangesInput): SheetSpec {
   const located = input.locationCount !== undefined && input.locationCount > 0;
   const lr = (col: number) => sheetRef(STRUCTURE_SHEETS.locations, absRange(2, col, input.locationCount! + 1, col));
   const level = paySystem === 'Skill' ? 'Skill Level' : paySystem === 'Ability' ? 'Competency Score' : 'Job Points';
-  const bound = (letter: string, r: number, v: EmployeeRange['minimum']) =>
-    formula(
+  const bound = (letter: string, value: (e: EmployeeRange) => EmployeeRange['minimum']): ColumnFill<EmployeeRange> => ({
+    formula: (r) =>
       located
         ? `IF($F${r}="","",IF($H${r}=0,INDEX(${ps(letter)},$F${r}),ROUND(INDEX(${ps(letter)},$F${r})*(1+$H${r})/RoundingMultiple,0)*RoundingMultiple))`
         : `IF($F${r}="","",INDEX(${ps(letter)},$F${r}))`,
-      v,
-    );
+    value,
+  });
   const columns: LayoutColumn<EmployeeRange>[] = [
     { header: 'Employee ID', width: 12, cell: (e) => e.employee.id },
     { header: 'Name', width: 22, cell: (e) => e.employee.name ?? null },
@@ -54,31 +54,33 @@ export function employeeRangesSheet(input: EmployeeRangesInput): SheetSpec {
       header: 'Grade',
       format: FMT.integer,
       width: 7,
-      cell: (e, r) =>
-        formula(
+      fill: {
+        formula: (r) =>
           paySystem === 'Post'
             ? `IFERROR(INDEX(${js(JOB_SLOTTING_COLUMNS.grade)},MATCH(C${r},${js(JOB_SLOTTING_COLUMNS.code)},0)),"")`
             : `IF(E${r}="","",IF(OR(E${r}<${lowest},E${r}>${highest}),"",INDEX(${ps(PS.grade)},MATCH(E${r},${ps(PS.minPoints)},1))))`,
-          e.grade,
-        ),
+        value: (e) => e.grade,
+      },
     },
     { header: 'Location', width: 14, cell: (e) => e.location ?? null },
-    {
-      header: 'Differential',
-      format: FMT.percent,
-      width: 11,
-      cell: (e, r) => (located ? formula(`IF(G${r}="",0,IFERROR(INDEX(${lr(2)},MATCH(G${r},${lr(1)},0)),0))`, e.differential) : 0),
-    },
-    { header: 'Minimum', format: FMT.money, width: 12, cell: (e, r) => bound(PS.minimum, r, e.minimum) },
-    { header: 'Midpoint', format: FMT.money, width: 12, cell: (e, r) => bound(PS.midpoint, r, e.midpoint) },
-    { header: 'Maximum', format: FMT.money, width: 12, cell: (e, r) => bound(PS.maximum, r, e.maximum) },
+    located
+      ? {
+          header: 'Differential',
+          format: FMT.percent,
+          width: 11,
+          fill: { formula: (r) => `IF(G${r}="",0,IFERROR(INDEX(${lr(2)},MATCH(G${r},${lr(1)},0)),0))`, value: (e) => e.differential },
+        }
+      : { header: 'Differential', format: FMT.percent, width: 11, cell: () => 0 },
+    { header: 'Minimum', format: FMT.money, width: 12, fill: bound(PS.minimum, (e) => e.minimum) },
+    { header: 'Midpoint', format: FMT.money, width: 12, fill: bound(PS.midpoint, (e) => e.midpoint) },
+    { header: 'Maximum', format: FMT.money, width: 12, fill: bound(PS.maximum, (e) => e.maximum) },
     { header: 'Base Salary', format: FMT.money, width: 12, cell: (e) => e.employee.baseSalary.toNumber() },
-    { header: 'Compa-Ratio', format: FMT.ratio, width: 11, cell: (e, r) => formula(`IF(J${r}="","",L${r}/J${r})`, e.compaRatio) },
-    { header: 'Range Penetration', format: FMT.percent, width: 12, cell: (e, r) => formula(`IF(OR(I${r}="",K${r}=I${r}),"",(L${r}-I${r})/(K${r}-I${r}))`, e.penetration) },
+    { header: 'Compa-Ratio', format: FMT.ratio, width: 11, fill: { formula: (r) => `IF(J${r}="","",L${r}/J${r})`, value: (e) => e.compaRatio } },
+    { header: 'Range Penetration', format: FMT.percent, width: 12, fill: { formula: (r) => `IF(OR(I${r}="",K${r}=I${r}),"",(L${r}-I${r})/(K${r}-I${r}))`, value: (e) => e.penetration } },
     {
       header: 'Status',
       width: 15,
-      cell: (e, r) => formula(`IF(F${r}="","No grade",IF(L${r}<I${r},"Below minimum",IF(L${r}>K${r},"Above maximum","")))`, e.status),
+      fill: { formula: (r) => `IF(F${r}="","No grade",IF(L${r}<I${r},"Below minimum",IF(L${r}>K${r},"Above maximum","")))`, value: (e) => e.status },
     },
   ];
   const t = b.table(STRUCTURE_TABLES.employeeRanges, 1, 1, input.employees, columns);

@@ -4,7 +4,7 @@ import type { Job } from '../../../engine/types';
 import { absAddress, cellAddress, rangeAddress, sheetRef } from '../../address';
 import type { SheetSpec, SpecCell } from '../../sheetSpec';
 import type { LocatedTable } from '../../sheetTable';
-import { FMT, formula, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
+import { FMT, formula, ownCell, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
 import { STRUCTURE_SHEETS, STRUCTURE_TABLES } from './names';
 
 /** Row of the job table's header: below the factor table, its totals row and a blank row. */
@@ -87,19 +87,23 @@ export function evaluationResultsSheet(input: EvaluationResultsInput): SheetSpec
       header: `${x.name} Points`,
       format: '#,##0.0',
       width: 11,
-      cell: (jp, r) => {
-        if (jp.factorPoints[i] === undefined) return null;
-        const level = cellAddress(r, levelCol(i));
-        const fr = factorRow(i);
-        return formula(`IF(LevelProgression="Geometric",$D$${fr}/$E$${fr}^($C$${fr}-${level}),$D$${fr}*${level}/$C$${fr})`, jp.factorPoints[i]);
+      fill: {
+        formula: (r) => {
+          const level = cellAddress(r, levelCol(i));
+          const fr = factorRow(i);
+          return `IF(LevelProgression="Geometric",$D$${fr}/$E$${fr}^($C$${fr}-${level}),$D$${fr}*${level}/$C$${fr})`;
+        },
+        value: (jp) => (jp.factorPoints[i] === undefined ? ownCell(null) : jp.factorPoints[i]),
       },
     })),
-    {
-      header: 'Total Points',
-      format: '#,##0.0',
-      width: 12,
-      cell: (jp, r) => (jp.total === undefined || f === 0 ? null : formula(`SUM(${rangeAddress(r, pointCol(0), r, pointCol(f - 1))})`, jp.total)),
-    },
+    f === 0
+      ? { header: 'Total Points', format: '#,##0.0', width: 12, cell: () => null }
+      : {
+          header: 'Total Points',
+          format: '#,##0.0',
+          width: 12,
+          fill: { formula: (r) => `SUM(${rangeAddress(r, pointCol(0), r, pointCol(f - 1))})`, value: (jp) => (jp.total === undefined ? ownCell(null) : jp.total) },
+        },
     {
       header: 'Given Points',
       format: FMT.points,
@@ -114,11 +118,14 @@ export function evaluationResultsSheet(input: EvaluationResultsInput): SheetSpec
       header: 'Difference',
       format: '#,##0.0',
       width: 11,
-      cell: (jp, r) => {
-        const job = byCode.get(jp.jobCode.toUpperCase());
-        const g = job && Number.isFinite(job.points) ? job.points : undefined;
-        if (jp.total === undefined) return null;
-        return formula(`IF(ISNUMBER(${cellAddress(r, given)}),${cellAddress(r, total)}-${cellAddress(r, given)},"")`, g === undefined ? undefined : jp.total - g);
+      fill: {
+        formula: (r) => `IF(ISNUMBER(${cellAddress(r, given)}),${cellAddress(r, total)}-${cellAddress(r, given)},"")`,
+        value: (jp) => {
+          const job = byCode.get(jp.jobCode.toUpperCase());
+          const g = job && Number.isFinite(job.points) ? job.points : undefined;
+          if (jp.total === undefined) return ownCell(null);
+          return g === undefined ? undefined : jp.total - g;
+        },
       },
     },
   ];
