@@ -110,26 +110,41 @@ export class SheetBuilder {
       this.set(row, col + j, c.header);
       if (c.width) this.width(col + j, c.width);
     });
-    const fills = columns.map((c) => (c.fill ? { column: c.fill, own: [] as number[] } : undefined));
-    items.forEach((item, i) => {
+    // Row by row, plain loops: a 100,000-row table is millions of cells.
+    const n = columns.length;
+    const own = columns.map((c) => (c.fill ? ([] as number[]) : undefined));
+    const left = col - 1;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       const r = row + 1 + i;
-      const line = (this.cells[r - 1] ??= []);
-      while (line.length < col - 1) line.push(null);
-      columns.forEach((c, j) => {
-        if (c.cell) {
-          line[col - 1 + j] = c.cell(item, r, i);
-          return;
+      let line = this.cells[r - 1];
+      if (line === undefined) {
+        // A new row, allocated at its size (every slot is set below).
+        this.cells[r - 1] = line = new Array<SpecCell>(left + n);
+        for (let k = 0; k < left; k++) line[k] = null;
+      }
+      while (line.length < left) line.push(null);
+      for (let j = 0; j < n; j++) {
+        const c = columns[j];
+        let out: SpecCell;
+        if (c.cell !== undefined) out = c.cell(item, r, i);
+        else {
+          const v = c.fill.value(item, r, i);
+          if (v === undefined) out = '';
+          else if (typeof v !== 'object' || v === null) out = v;
+          else if (v instanceof OwnCell) {
+            out = v.cell;
+            own[j]!.push(r);
+          } else out = toDouble(v);
         }
-        const v = c.fill.value(item, r, i);
-        if (v instanceof OwnCell) {
-          line[col - 1 + j] = v.cell;
-          fills[j]!.own.push(r);
-        } else line[col - 1 + j] = v === undefined ? '' : cached(v);
-      });
-    });
-    fills.forEach((f, j) => {
-      if (f) this.fillColumn(col + j, row + 1, row + items.length, f.column, f.own);
-    });
+        if (line.length === left + j) line.push(out);
+        else line[left + j] = out;
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      const fill = columns[j].fill;
+      if (fill) this.fillColumn(col + j, row + 1, row + items.length, fill, own[j]!);
+    }
     const last = row + Math.max(1, items.length);
     // An Excel table needs at least one data row; an empty one gets a blank row.
     columns.forEach((c, j) => {

@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import { toDouble } from '../../../engine/money';
 import { resolveField } from '../../../engine/equity/fields';
 import type { PayEquity } from '../../../engine/equity/payEquity';
@@ -29,10 +30,8 @@ export interface PlacementLayoutContext {
   slottingLastRow?: number;
 }
 
-interface Row {
-  placed: PlacedEmployee;
-  record: EquityRecord;
-}
+/** A row of the table: the employee's equity record, which carries the placement (`placed`). */
+type Row = EquityRecord;
 
 /** Where the summary tables start (to the right of the employee table, after one blank column). */
 export const SUMMARY_COLUMN = columnNumber(PL.category) + 2;
@@ -54,7 +53,8 @@ export function placementSheet(
 ): SheetSpec {
   const { placement, equity, structure, consistency } = input;
   const b = new SheetBuilder(FAIRNESS_SHEETS.placement);
-  const rows: Row[] = placement.employees.map((placed, i) => ({ placed, record: equity.records[i] }));
+  // The records are the placed employees', one each, in order.
+  const rows: Row[] = equity.records;
   const last = placementLastRow(rows.length);
   const ps = remembered((letter: string) => payStructureColumn(letter, ctx.grades));
   const js = remembered((col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${ctx.slottingLastRow}`));
@@ -65,21 +65,44 @@ export function placementSheet(
   const compression = new Map<PlacedEmployee['employee'], string>();
   for (const pair of [...consistency.compression.atOrAbove, ...consistency.compression.withinMargin]) compression.set(pair.employee, pair.kind);
   // The manager's row on this sheet (IDs match case-insensitively, as MATCH does).
+  const keyOf = (id: string) => id.trim().toUpperCase();
+  const keys = placement.employees.map((p) => keyOf(p.employee.id));
   const rowOf = new Map<string, number>();
-  placement.employees.forEach((p, i) => rowOf.set(p.employee.id.trim().toUpperCase(), i + 2));
-  const managerRow = (p: PlacedEmployee): number | undefined => {
-    const id = p.employee.managerId?.trim();
-    return !id || id.toUpperCase() === p.employee.id.trim().toUpperCase() ? undefined : rowOf.get(id.toUpperCase());
+  keys.forEach((key, i) => rowOf.set(key, i + 2));
+  // Managers manage several employees: each Manager ID as written is read once.
+  const managerKeys = new Map<string, string>();
+  const managerRow = (p: PlacedEmployee, i: number): number | undefined => {
+    const id = p.employee.managerId;
+    if (id === undefined) return undefined;
+    let key = managerKeys.get(id);
+    if (key === undefined) managerKeys.set(id, (key = keyOf(id)));
+    return key === '' || key === keys[i] ? undefined : rowOf.get(key);
+  };
+  // Few departments: each spelling trimmed once.
+  const departments = new Map<string | undefined, string>();
+  const departmentOf = (d: string | undefined): string => {
+    let name = departments.get(d);
+    if (name === undefined) departments.set(d, (name = d?.trim() || NO_DEPARTMENT));
+    return name;
   };
   const own = (r: number, letter: string) => `${letter}${r}`;
+  /** A decimal many rows share (a grade's range end, a job's market rate) as a double, converted once. */
+  const doubles = new Map<Decimal, number>();
+  const shared = (d: Decimal): number => {
+    let x = doubles.get(d);
+    if (x === undefined) doubles.set(d, (x = toDouble(d)));
+    return x;
+  };
 
   /** A range end as a lookup filled down when it is the national range of the grade, else a value of its own (e.g. location-adjusted). */
   const rangeEnd = (which: 'minimum' | 'midpoint' | 'maximum', letter: string): ColumnFill<Row> => ({
     formula: (r) => `IF(${own(r, PL.grade)}="","",INDEX(${ps(letter)},${own(r, PL.grade)}))`,
     value: ({ placed: p }) => {
       const value = p[which];
+      if (value === undefined) return undefined;
       const grade = p.grade === undefined ? undefined : national.get(p.grade);
-      if (value === undefined || (grade && grade[which].eq(value))) return value;
+      // The national range's decimals are shared by every employee of the grade: compared and converted once.
+      if (grade && (grade[which] === value || grade[which].eq(value))) return shared(grade[which]);
       return ownCell(toDouble(value));
     },
   });
@@ -87,10 +110,10 @@ export function placementSheet(
   const columns: LayoutColumn<Row>[] = [
     { header: 'Employee ID', width: 12, cell: ({ placed }) => placed.employee.id },
     { header: 'Name', width: 22, cell: ({ placed }) => placed.employee.name ?? null },
-    { header: 'Department', width: 16, cell: ({ placed }) => placed.employee.department?.trim() || NO_DEPARTMENT },
+    { header: 'Department', width: 16, cell: ({ placed }) => departmentOf(placed.employee.department) },
     { header: 'Job Code', width: 10, cell: ({ placed }) => placed.employee.jobCode },
     { header: 'Job Family', width: 14, cell: ({ placed }) => placed.job?.family ?? null },
-    { header: 'Gender', width: 8, cell: ({ record }) => record.gender },
+    { header: 'Gender', width: 8, cell: (record) => record.gender },
     liveGrade
       ? { header: 'Grade', format: FMT.integer, width: 7, fill: { formula: (r) => `IFERROR(INDEX(${js('D')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, value: ({ placed }) => placed.grade } }
       : { header: 'Grade', format: FMT.integer, width: 7, cell: ({ placed }) => placed.grade ?? null },
@@ -104,9 +127,12 @@ export function placementSheet(
           header: 'Market Rate',
           format: FMT.money,
           width: 12,
-          fill: { formula: (r) => `IFERROR(INDEX(${js('E')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`, value: ({ placed }) => placed.marketRate },
+          fill: {
+            formula: (r) => `IFERROR(INDEX(${js('E')},MATCH(${own(r, PL.jobCode)},${js('A')},0)),"")`,
+            value: ({ placed }) => (placed.marketRate === undefined ? undefined : shared(placed.marketRate)),
+          },
         }
-      : { header: 'Market Rate', format: FMT.money, width: 12, cell: ({ placed }) => placed.marketRate?.toNumber() ?? null },
+      : { header: 'Market Rate', format: FMT.money, width: 12, cell: ({ placed }) => (placed.marketRate === undefined ? null : shared(placed.marketRate)) },
     {
       header: 'Compa-Ratio',
       format: FMT.ratio,
@@ -146,16 +172,19 @@ export function placementSheet(
       // Hours given are the employee's own; blank hours are FTE × FullTimeHours.
       fill: {
         formula: (r) => `${own(r, PL.fte)}*FullTimeHours`,
-        value: ({ placed, record }) => (placed.employee.weeklyHours !== undefined && placed.employee.weeklyHours > 0 ? ownCell(record.weeklyHours) : record.weeklyHours),
+        value: (record) => {
+          const given = record.placed.employee.weeklyHours;
+          return given !== undefined && given > 0 ? ownCell(record.weeklyHours) : record.weeklyHours;
+        },
       },
     },
-    { header: 'Hourly Pay', format: FMT.money2, width: 10, fill: { formula: (r) => `${own(r, PL.salary)}*${own(r, PL.fte)}/52/${own(r, PL.weeklyHours)}`, value: ({ record }) => record.hourlyPay } },
-    { header: 'Bonus', format: FMT.money2, width: 10, cell: ({ record }) => record.bonus },
+    { header: 'Hourly Pay', format: FMT.money2, width: 10, fill: { formula: (r) => `${own(r, PL.salary)}*${own(r, PL.fte)}/52/${own(r, PL.weeklyHours)}`, value: (record) => record.hourlyPay } },
+    { header: 'Bonus', format: FMT.money2, width: 10, cell: (record) => record.bonus },
     {
       header: 'Hourly Total Pay',
       format: FMT.money2,
       width: 10,
-      fill: { formula: (r) => `(${own(r, PL.salary)}*${own(r, PL.fte)}+${own(r, PL.bonus)})/52/${own(r, PL.weeklyHours)}`, value: ({ record }) => record.hourlyTotalPay },
+      fill: { formula: (r) => `(${own(r, PL.salary)}*${own(r, PL.fte)}+${own(r, PL.bonus)})/52/${own(r, PL.weeklyHours)}`, value: (record) => record.hourlyTotalPay },
     },
     { header: 'Hire Date', format: FMT.date, width: 11, cell: ({ placed }) => (placed.employee.hireDate ? dateToSerial(placed.employee.hireDate) : null) },
     {
@@ -164,7 +193,7 @@ export function placementSheet(
       width: 7,
       fill: {
         formula: (r) => `IF(${own(r, PL.hireDate)}="","",MAX(0,(YEAR(EffectiveDate)-YEAR(${own(r, PL.hireDate)}))*12+MONTH(EffectiveDate)-MONTH(${own(r, PL.hireDate)}))/12)`,
-        value: ({ record }) => record.tenure,
+        value: (record) => record.tenure,
       },
     },
     { header: 'Manager ID', width: 12, cell: ({ placed }) => placed.employee.managerId ?? null },
@@ -173,9 +202,9 @@ export function placementSheet(
       format: FMT.money2,
       width: 12,
       // A direct reference to the manager's row (a MATCH per row would make recalculation quadratic in employees).
-      cell: ({ placed }) => {
-        const m = managerRow(placed);
-        return m === undefined ? null : formula(own(m, PL.salary), placement.employees[m - 2].salary);
+      cell: ({ placed }, _r, i) => {
+        const m = managerRow(placed, i);
+        return m === undefined ? null : { formula: `=${PL.salary}${m}`, value: placement.employees[m - 2].salary };
       },
     },
     {
@@ -188,8 +217,8 @@ export function placementSheet(
       },
     },
     equity.eu.categoryField === 'Grade'
-      ? { header: `Pay Category (${equity.eu.categoryField})`, width: 14, fill: { formula: (r) => own(r, PL.grade), value: ({ record }) => category?.value(record) } }
-      : { header: `Pay Category (${equity.eu.categoryField})`, width: 14, cell: ({ record }) => category?.value(record) ?? null },
+      ? { header: `Pay Category (${equity.eu.categoryField})`, width: 14, fill: { formula: (r) => own(r, PL.grade), value: (record) => category?.value(record) } }
+      : { header: `Pay Category (${equity.eu.categoryField})`, width: 14, cell: (record) => category?.value(record) ?? null },
   ];
   b.table(FAIRNESS_TABLES.placement, 1, 1, rows, columns);
 

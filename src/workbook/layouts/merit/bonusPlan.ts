@@ -25,37 +25,37 @@ export function bonusPlanSheet(result: MeritResult, ctx: MeritLayoutContext): { 
   const last = planLastRow(result.cases.length);
   const names: DefinedName[] = [];
 
-  const columns: LayoutColumn<{ row: BonusRow; index: number }>[] = [
-    { header: 'Employee ID', width: 12, cell: ({ index }) => people[index].employee.id },
-    { header: 'Name', width: 22, cell: ({ index }) => people[index].employee.name ?? null },
-    { header: 'Department', width: 16, cell: ({ index }) => people[index].employee.department ?? null },
-    { header: 'Grade', format: FMT.integer, width: 7, fill: { formula: (r) => `IF(${plan(MP.grade, r)}="","",${plan(MP.grade, r)})`, value: ({ index }) => result.cases[index].grade } },
-    { header: 'Base Salary', format: FMT.money, width: 12, fill: { formula: (r) => plan(MP.base, r), value: ({ index }) => result.cases[index].base } },
-    { header: 'FTE', format: '0.00', width: 6, fill: { formula: (r) => plan(MP.fte, r), value: ({ index }) => result.cases[index].fte } },
-    { header: 'Rating', format: FMT.integer, width: 7, fill: { formula: (r) => `IF(${plan(MP.rating, r)}="","",${plan(MP.rating, r)})`, value: ({ index }) => result.cases[index].rating } },
+  const columns: LayoutColumn<BonusRow>[] = [
+    { header: 'Employee ID', width: 12, cell: (_row, _r, index) => people[index].employee.id },
+    { header: 'Name', width: 22, cell: (_row, _r, index) => people[index].employee.name ?? null },
+    { header: 'Department', width: 16, cell: (_row, _r, index) => people[index].employee.department ?? null },
+    { header: 'Grade', format: FMT.integer, width: 7, fill: { formula: (r) => `IF(${plan(MP.grade, r)}="","",${plan(MP.grade, r)})`, value: (_row, _r, index) => result.cases[index].grade } },
+    { header: 'Base Salary', format: FMT.money, width: 12, fill: { formula: (r) => plan(MP.base, r), value: (_row, _r, index) => result.cases[index].base } },
+    { header: 'FTE', format: '0.00', width: 6, fill: { formula: (r) => plan(MP.fte, r), value: (_row, _r, index) => result.cases[index].fte } },
+    { header: 'Rating', format: FMT.integer, width: 7, fill: { formula: (r) => `IF(${plan(MP.rating, r)}="","",${plan(MP.rating, r)})`, value: (_row, _r, index) => result.cases[index].rating } },
     {
       header: 'Target %',
       format: FMT.percent,
       width: 9,
-      fill: { formula: (r) => `IF(D${r}="",0,IFERROR(INDEX(${MERIT_NAMES.bonusTargetPct},MATCH(D${r},${MERIT_NAMES.bonusTargetGrades},0)),0))`, value: ({ row }) => row.targetPct },
+      fill: { formula: (r) => `IF(D${r}="",0,IFERROR(INDEX(${MERIT_NAMES.bonusTargetPct},MATCH(D${r},${MERIT_NAMES.bonusTargetGrades},0)),0))`, value: (row) => row.targetPct },
     },
     {
       header: 'Multiplier',
       format: '0.00',
       width: 10,
-      fill: { formula: (r) => `IF(G${r}="",0,IFERROR(INDEX(${MERIT_NAMES.bonusMultipliers},MATCH(G${r},${MERIT_NAMES.bonusRatings},0)),0))`, value: ({ row }) => row.multiplier },
+      fill: { formula: (r) => `IF(G${r}="",0,IFERROR(INDEX(${MERIT_NAMES.bonusMultipliers},MATCH(G${r},${MERIT_NAMES.bonusRatings},0)),0))`, value: (row) => row.multiplier },
     },
-    { header: 'Proration', format: FMT.percent, width: 9, fill: { formula: (r) => plan(MP.proration, r), value: ({ index }) => result.cases[index].proration } },
-    { header: 'Target Bonus', format: FMT.money2, width: 12, fill: { formula: (r) => `ROUND(E${r}*F${r}*H${r}*I${r}*J${r},2)`, value: ({ row }) => row.target } },
-    { header: 'Bonus (Unrounded)', format: FMT.money2, width: 14, fill: { formula: (r) => `K${r}*${MERIT_NAMES.bonusScale}`, value: ({ row }) => row.scaled } },
+    { header: 'Proration', format: FMT.percent, width: 9, fill: { formula: (r) => plan(MP.proration, r), value: (_row, _r, index) => result.cases[index].proration } },
+    { header: 'Target Bonus', format: FMT.money2, width: 12, fill: { formula: (r) => `ROUND(E${r}*F${r}*H${r}*I${r}*J${r},2)`, value: (row) => row.target } },
+    { header: 'Bonus (Unrounded)', format: FMT.money2, width: 14, fill: { formula: (r) => `K${r}*${MERIT_NAMES.bonusScale}`, value: (row) => row.scaled } },
     {
       header: 'Bonus',
       format: FMT.money2,
       width: 12,
-      fill: { formula: (r) => `IF(BonusRounding>0,ROUND(L${r}/BonusRounding,0)*BonusRounding,L${r})`, value: ({ row }) => row.bonus },
+      fill: { formula: (r) => `IF(BonusRounding>0,ROUND(L${r}/BonusRounding,0)*BonusRounding,L${r})`, value: (row) => row.bonus },
     },
   ];
-  const t = b.table(MERIT_TABLES.bonusPlan, 1, 1, bonus.rows.map((row, index) => ({ row, index })), columns);
+  const t = b.table(MERIT_TABLES.bonusPlan, 1, 1, bonus.rows, columns);
   const col = (letter: string) => `$${letter}$${t.first}:$${letter}$${Math.max(t.first, last)}`;
 
   b.set(1, SIDE, 'Bonus pool');
