@@ -11,6 +11,7 @@
  * precision as the sheet computes them. One pass over the employees: O(n).
  */
 import type Decimal from 'decimal.js';
+import { decimalCents } from './exactSum';
 import { money, toDouble, ZERO } from './money';
 import type { PayStructure } from './payStructure';
 import { problem, type Problem } from './problem';
@@ -117,25 +118,38 @@ export function placeEmployees(input: PlacementInput): Placement {
   const valueOf = (e: Employee, job: Job | undefined): number | undefined =>
     a.paySystem === 'Skill' ? e.skillLevel : a.paySystem === 'Ability' ? e.competencyScore : job?.points;
   const edges = structure.edges;
-  const given = input.ranges ? new Map(input.ranges.map((r) => [r.employee, r])) : undefined;
+  // Given ranges usually come one per employee, in order: then ranges[i] is employees[i]'s, without a lookup.
+  const ranges = input.ranges;
+  const aligned = ranges !== undefined && ranges.length === employees.length && ranges.every((r, i) => r.employee === employees[i]);
+  const given = ranges && !aligned ? new Map(ranges.map((r) => [r.employee, r])) : undefined;
   const boundOf = new Map<Decimal, Bound>();
   const cachedBound = (d: Decimal): Bound => boundOf.get(d) ?? boundOf.set(d, bound(d)).get(d)!;
   const marketOf = new Map([...structure.priced.values()].map((j) => [j.jobCode, bound(j.marketRate)]));
+  // Few distinct job codes and departments: each spelling looked up once.
+  const jobAndMarket = new Map<string, { job?: Job; market?: Bound }>();
+  const jobAndMarketOf = (code: string) => {
+    let hit = jobAndMarket.get(code);
+    if (!hit) {
+      const job = jobOf.get(code.toUpperCase());
+      jobAndMarket.set(code, (hit = { job, market: marketOf.get(job?.code ?? code) }));
+    }
+    return hit;
+  };
   const boundsOf = new Map(structure.grades.map((g) => [g.grade, { min: bound(g.minimum), mid: bound(g.midpoint), max: bound(g.maximum) }]));
   const gradeTotals = new Map(structure.grades.map((g) => [g.grade, new Totals()]));
   const departmentTotals = new Map<string, Totals>();
+  const departmentOf = new Map<string | undefined, string>();
   const missing: Employee[] = [];
   const outside: Employee[] = [];
-  const placed: PlacedEmployee[] = employees.map((employee): PlacedEmployee => {
-    const job = jobOf.get(employee.jobCode.toUpperCase());
-    const market = marketOf.get(job?.code ?? employee.jobCode);
+  const placed: PlacedEmployee[] = employees.map((employee, i): PlacedEmployee => {
+    const { job, market } = jobAndMarketOf(employee.jobCode);
     const pay = toDouble(employee.baseSalary);
     const fte = employee.fte;
     let grade: number | undefined;
     let range: { min: Bound; mid: Bound; max: Bound } | undefined;
     let gradingValue: number | undefined;
-    if (given) {
-      const set = given.get(employee);
+    if (ranges) {
+      const set = aligned ? ranges[i] : given!.get(employee);
       gradingValue = set?.value;
       if (set?.grade !== undefined && set.minimum && set.midpoint && set.maximum) {
         grade = set.grade;
@@ -170,17 +184,22 @@ export function placeEmployees(input: PlacementInput): Placement {
       costToMarket: market && pay < market.value ? (market.value - pay) * fte : 0,
       excessOverMaximum: range && pay > range.max.value ? (pay - range.max.value) * fte : 0,
     };
-    const department = employee.department?.trim() || NO_DEPARTMENT;
+    let department = departmentOf.get(employee.department);
+    if (department === undefined) departmentOf.set(employee.department, (department = employee.department?.trim() || NO_DEPARTMENT));
     let byDepartment = departmentTotals.get(department);
     if (!byDepartment) departmentTotals.set(department, (byDepartment = new Totals()));
     const byGrade = grade === undefined ? undefined : gradeTotals.get(grade);
-    const salaryCents = fte === 1 ? exactCents(pay) : undefined;
-    for (const totals of byGrade ? [byDepartment, byGrade] : [byDepartment]) {
+    const costed = (range !== undefined && (p.costToMinimum > 0 || p.costToMidpoint > 0 || p.excessOverMaximum > 0)) || (market !== undefined && p.costToMarket > 0);
+    const cents = !costed ? undefined : fte === 1 ? exactCents(pay) : decimalCents(employee.baseSalary);
+    for (let t = 0; t < 2; t++) {
+      const totals = t === 0 ? byDepartment : byGrade;
+      if (!totals) continue;
       totals.add(p);
-      if (range && p.costToMinimum > 0) totals.cost(0, range.min, employee.baseSalary, salaryCents, fte);
-      if (range && p.costToMidpoint > 0) totals.cost(1, range.mid, employee.baseSalary, salaryCents, fte);
-      if (market && p.costToMarket > 0) totals.cost(2, market, employee.baseSalary, salaryCents, fte);
-      if (range && p.excessOverMaximum > 0) totals.cost(3, range.max, employee.baseSalary, salaryCents, fte, -1);
+      if (!costed) continue;
+      if (range && p.costToMinimum > 0) totals.cost(0, range.min, employee.baseSalary, cents, fte);
+      if (range && p.costToMidpoint > 0) totals.cost(1, range.mid, employee.baseSalary, cents, fte);
+      if (market && p.costToMarket > 0) totals.cost(2, market, employee.baseSalary, cents, fte);
+      if (range && p.excessOverMaximum > 0) totals.cost(3, range.max, employee.baseSalary, cents, fte, -1);
     }
     return p;
   });
@@ -200,16 +219,21 @@ export function placeEmployees(input: PlacementInput): Placement {
   return { employees: placed, byGrade, byDepartment, total, problems };
 }
 
-/** An amount as the double the sheet holds, its decimal, and its whole cents when it is whole cents. */
+/**
+ * An amount as the double the sheet holds, its decimal, and its whole cents: `cents` when the double is
+ * within 1e-6 cent of whole cents (what a full-time employee's costs are summed on), `exactCents` when
+ * the decimal itself is whole cents (what a part-time employee's are).
+ */
 interface Bound {
   value: number;
   decimal: Decimal;
   cents?: number;
+  exactCents?: number;
 }
 
 const bound = (decimal: Decimal): Bound => {
   const value = decimal.toNumber();
-  return { value, decimal, cents: exactCents(value) };
+  return { value, decimal, cents: exactCents(value), exactCents: decimalCents(decimal) };
 };
 
 /** x × 100 when x is a whole number of cents (safe integers only), else undefined. */
@@ -218,7 +242,16 @@ function exactCents(x: number): number | undefined {
   return Number.isSafeInteger(c) && Math.abs(x * 100 - c) < 1e-6 ? c : undefined;
 }
 
-/** A group's running totals; the four costs are exact (integer cents, plus decimals for the rest). */
+/**
+ * A group's running totals; the four costs are exact, as the sum of (target − salary) × FTE over the
+ * employees in order in decimal would be. A full-time employee's cost is summed in integer cents when the
+ * salary and the target are whole cents (as the doubles tell). A part-time one's, when both decimals are
+ * whole cents, is summed as integer cents per distinct FTE, each sum multiplied by its FTE once
+ * (Σ fte·cents = Σ_f f·Σ cents with FTE f, exactly), until a cost of the group first needs decimal
+ * arithmetic (a target that is not whole cents, or a sum that would leave the safe integers): the sums
+ * so far are exact, so they become the decimal running total as it would stand, and from there on every
+ * part-time cost is added in decimal, in order, as before.
+ */
 class Totals {
   headcount = 0;
   fte = 0;
@@ -228,6 +261,10 @@ class Totals {
   red = 0;
   green = 0;
   private readonly cents = [0, 0, 0, 0];
+  /** FTE → the four costs' sums of (target − salary) in cents, for part-time employees. */
+  private readonly centsByFte = new Map<number, number[]>();
+  /** Whether cost k sums in decimal from now on. */
+  private readonly inDecimal = [false, false, false, false];
   private readonly rest: Decimal[] = [ZERO, ZERO, ZERO, ZERO];
 
   add(p: PlacedEmployee): void {
@@ -242,17 +279,42 @@ class Totals {
     else if (p.circle === 'Green') this.green++;
   }
 
-  /** Adds (target − salary) × FTE × sign to cost `k`. */
+  /**
+   * Adds (target − salary) × FTE × sign to cost `k`. `salaryCents`: for FTE 1, the salary's cents as its
+   * double tells (exactCents); otherwise the decimal's own whole cents (decimalCents).
+   */
   cost(k: number, target: Bound, salary: Decimal, salaryCents: number | undefined, fte: number, sign = 1): void {
-    if (salaryCents !== undefined && target.cents !== undefined) this.cents[k] += sign * (target.cents - salaryCents);
-    else {
-      const d = target.decimal.minus(salary).mul(fte);
-      this.rest[k] = this.rest[k].plus(sign === 1 ? d : d.neg());
+    if (fte === 1) {
+      if (salaryCents !== undefined && target.cents !== undefined) {
+        this.cents[k] += sign * (target.cents - salaryCents);
+        return;
+      }
+    } else if (!this.inDecimal[k] && salaryCents !== undefined && target.exactCents !== undefined) {
+      let sums = this.centsByFte.get(fte);
+      if (!sums) this.centsByFte.set(fte, (sums = [0, 0, 0, 0]));
+      const next = sums[k] + sign * (target.exactCents - salaryCents);
+      if (Number.isSafeInteger(next)) {
+        sums[k] = next;
+        return;
+      }
     }
+    if (!this.inDecimal[k]) {
+      this.inDecimal[k] = true;
+      this.rest[k] = this.partTime(k);
+    }
+    const d = target.decimal.minus(salary).mul(fte);
+    this.rest[k] = this.rest[k].plus(sign === 1 ? d : d.neg());
+  }
+
+  /** The part-time costs summed in integer cents so far, in decimal (exact). */
+  private partTime(k: number): Decimal {
+    let t = ZERO;
+    for (const [fte, sums] of this.centsByFte) if (sums[k] !== 0) t = t.plus(money(sums[k]).mul(fte).div(100));
+    return t;
   }
 
   build(key: string | number): PlacementTotals {
-    const exact = (k: number) => this.rest[k].plus(money(this.cents[k]).div(100));
+    const exact = (k: number) => (this.inDecimal[k] ? this.rest[k] : this.partTime(k)).plus(money(this.cents[k]).div(100));
     return {
       key,
       headcount: this.headcount,

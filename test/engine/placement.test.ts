@@ -100,3 +100,44 @@ describe('placement in skill- and ability-based structures', () => {
     expect(p.problems).toEqual([]); // the earlier stage reported who could not be graded
   });
 });
+
+describe('exact cost totals', () => {
+  // The totals are the term-by-term decimal sums of (target − salary) × FTE, in employee order.
+  const sequential = (terms: [string, string, number][]) => terms.reduce((t, [target, salary, fte]) => t.plus(money(target).minus(money(salary)).mul(fte)), money(0));
+
+  it('part-time costs on whole cents add up exactly, whatever the FTEs', () => {
+    const staff = [
+      person('A', 'J6', '45000.37', { fte: 0.5 }),
+      person('B', 'J6', '45000.01', { fte: 0.37 }),
+      person('C', 'J6', '46000', { fte: 1 }),
+      person('D', 'J6', '51899.99', { fte: 0.123456789 }),
+      person('E', 'J6', '40000.5', { fte: 0.8 }),
+    ];
+    const p = place(staff); // grade 1: 51,900 / 64,900 / 77,900
+    const expected = sequential([
+      ['51900', '45000.37', 0.5],
+      ['51900', '45000.01', 0.37],
+      ['51900', '46000', 1],
+      ['51900', '51899.99', 0.123456789],
+      ['51900', '40000.5', 0.8],
+    ]);
+    expect(p.byGrade[0].costToMinimum.toString()).toBe(expected.toString());
+    expect(p.total.costToMinimum.toString()).toBe(expected.toString());
+  });
+
+  it('once a target is not whole cents, the part-time costs are summed in decimal in order, as before', () => {
+    const odd = '71400.33333333333333333333333333333333333';
+    const staff = [person('A', 'J6', '50000.1', { fte: 0.5 }), person('B', 'J6', '50000.2', { fte: 0.8 }), person('C', 'J6', '50000.3', { fte: 0.6 }), person('D', 'J6', '50000.4', { fte: 0.5 })];
+    const mids = ['71400', '71400', odd, '71400'];
+    const p = placeEmployees({
+      employees: staff,
+      jobs,
+      structure,
+      assumptions: base,
+      ranges: staff.map((employee, i) => ({ employee, value: 200, grade: 1, minimum: money(57100), midpoint: money(mids[i]), maximum: money(85700) })),
+    });
+    const expected = sequential(staff.map((e, i) => [mids[i], e.baseSalary.toString(), e.fte]));
+    expect(p.byGrade[0].costToMidpoint.toString()).toBe(expected.toString());
+    expect(p.byDepartment[0].costToMidpoint.toString()).toBe(expected.toString());
+  });
+});

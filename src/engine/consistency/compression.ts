@@ -4,6 +4,7 @@
  * comparison; in double precision, as the sheet's formula salary >= manager * (1 - margin) compares
  * them. Manager lookups go through a Map (O(n)).
  */
+import { toDouble } from '../money';
 import type { Employee } from '../types';
 
 export type CompressionKind = 'At or above manager' | 'Within margin of manager';
@@ -25,8 +26,12 @@ export interface CompressionResult {
   managerNotFound: Employee[];
 }
 
-/** `margin` as a fraction: 0.05 flags employees paid ≥ 95% of their manager (and below them). */
-export function payCompression(employees: readonly Employee[], margin: number): CompressionResult {
+/**
+ * `margin` as a fraction: 0.05 flags employees paid ≥ 95% of their manager (and below them).
+ * `salaries`, when given, holds each employee's base salary as a double (e.g. the placement's), so it
+ * is not converted again.
+ */
+export function payCompression(employees: readonly Employee[], margin: number, salaries?: ArrayLike<number>): CompressionResult {
   // IDs match case-insensitively (as Excel's MATCH); most match exactly, so the folded map is built only if needed.
   const exact = new Map<string, number>();
   employees.forEach((e, i) => exact.set(e.id, i));
@@ -40,7 +45,7 @@ export function payCompression(employees: readonly Employee[], margin: number): 
     }
     return folded.get(id.trim().toUpperCase());
   };
-  const salary = Float64Array.from(employees, (e) => e.baseSalary.toNumber());
+  const salary = salaries ?? employees.map((e) => toDouble(e.baseSalary));
   const floor = 1 - margin;
   const result: CompressionResult = { withManager: 0, atOrAbove: [], withinMargin: [], managerNotFound: [] };
   employees.forEach((employee, i) => {

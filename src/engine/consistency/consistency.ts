@@ -345,7 +345,7 @@ export function checkConsistency(
   rows.push(...inversions);
 
   // Pay compression against managers.
-  const c = payCompression(placement.employees.map((p) => p.employee), o.compressionMargin);
+  const c = payCompression(placement.employees.map((p) => p.employee), o.compressionMargin, placement.employees.map((p) => p.salary));
   const pairRow = (pair: CompressedPair, check: CheckName): CheckRow => ({
     check,
     scope: pair.employee.id,

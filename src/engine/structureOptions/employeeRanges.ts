@@ -22,6 +22,17 @@ export interface EmployeeRange extends GradedEmployee {
   status: RangeStatus;
 }
 
+/** A range as compared: its ends in decimal and as doubles. */
+interface Bounds {
+  minimum: Decimal;
+  midpoint: Decimal;
+  maximum: Decimal;
+  min: number;
+  mid: number;
+  max: number;
+  width: number;
+}
+
 /**
  * Compares every graded employee with their range. With locations, the range is the location-adjusted
  * one (national × (1 + differential), each end rounded once); an employee whose location is not on the
@@ -39,8 +50,34 @@ export function compareWithRanges(
   // Each location and each (grade, differential) range worked out once, not once per employee.
   const differentialByKey = new Map<string, number>();
   for (const l of locations) if (!differentialByKey.has(locationKey(l.name))) differentialByKey.set(locationKey(l.name), l.differential);
-  const differentialOf = (name: string | undefined) => (name === undefined || name.trim() === '' ? 0 : differentialByKey.get(locationKey(name)));
-  const adjusted = new Map<string, { minimum: Decimal; midpoint: Decimal; maximum: Decimal }>();
+  // Few distinct spellings of a location: each looked up once.
+  const differentialByName = new Map<string, number | undefined>();
+  const differentialOf = (name: string | undefined): number | undefined => {
+    if (name === undefined) return 0;
+    if (differentialByName.has(name)) return differentialByName.get(name);
+    const d = name.trim() === '' ? 0 : differentialByKey.get(locationKey(name));
+    differentialByName.set(name, d);
+    return d;
+  };
+  // Each (differential, grade) range worked out once, with its ends as the doubles the sheet holds.
+  const boundsByDifferential = new Map<number, Map<number, Bounds>>();
+  const boundsOf = (range: GradeRange, differential: number): Bounds => {
+    let ofGrade = boundsByDifferential.get(differential);
+    if (!ofGrade) boundsByDifferential.set(differential, (ofGrade = new Map()));
+    let b = ofGrade.get(range.grade);
+    if (!b) {
+      // No differential: the national range as it stands (a given midpoint off the rounding grid is not re-rounded).
+      const move = (x: Decimal) => (differential === 0 ? x : adjustForLocation(x, differential, rounding));
+      const minimum = move(range.minimum);
+      const midpoint = move(range.midpoint);
+      const maximum = move(range.maximum);
+      const min = toDouble(minimum);
+      const max = toDouble(maximum);
+      b = { minimum, midpoint, maximum, min, mid: toDouble(midpoint), max, width: max - min };
+      ofGrade.set(range.grade, b);
+    }
+    return b;
+  };
   const employees = graded.map((g): EmployeeRange => {
     const e = g.employee;
     let differential = 0;
@@ -54,32 +91,28 @@ export function compareWithRanges(
       } else differential = d;
     }
     const range = g.grade === undefined ? undefined : byGrade.get(g.grade);
-    if (!range) return { ...g, location: e.location, differential, status: 'No grade' };
-    // No differential: the national range as it stands (a given midpoint off the rounding grid is not re-rounded).
-    const move = (x: Decimal) => (differential === 0 ? x : adjustForLocation(x, differential, rounding));
-    const rangeKey = `${range.grade}|${differential}`;
-    let bounds = adjusted.get(rangeKey);
-    if (!bounds) {
-      bounds = { minimum: move(range.minimum), midpoint: move(range.midpoint), maximum: move(range.maximum) };
-      adjusted.set(rangeKey, bounds);
-    }
-    const { minimum, midpoint, maximum } = bounds;
+    if (!range) return { employee: e, basis: g.basis, value: g.value, grade: g.grade, reason: g.reason, location: e.location, differential, status: 'No grade' };
+    const b = boundsOf(range, differential);
     const salary = e.baseSalary;
     // Ratios are reported, not summed: doubles, as the Employee Ranges sheet's formulas give them.
     const s = toDouble(salary);
-    const min = toDouble(minimum);
-    const width = toDouble(maximum) - min;
-    const mid = toDouble(midpoint);
+    // toDouble rounds correctly, so it keeps order: unequal doubles decide the comparison; equal ones are settled in decimal.
+    const below = s < b.min || (s === b.min && salary.lt(b.minimum));
+    const above = !below && (s > b.max || (s === b.max && salary.gt(b.maximum)));
     return {
-      ...g,
+      employee: e,
+      basis: g.basis,
+      value: g.value,
+      grade: g.grade,
+      reason: g.reason,
       location: e.location,
       differential,
-      minimum,
-      midpoint,
-      maximum,
-      compaRatio: mid === 0 ? undefined : s / mid,
-      penetration: width === 0 ? undefined : (s - min) / width,
-      status: salary.lt(minimum) ? 'Below minimum' : salary.gt(maximum) ? 'Above maximum' : '',
+      minimum: b.minimum,
+      midpoint: b.midpoint,
+      maximum: b.maximum,
+      compaRatio: b.mid === 0 ? undefined : s / b.mid,
+      penetration: b.width === 0 ? undefined : (s - b.min) / b.width,
+      status: below ? 'Below minimum' : above ? 'Above maximum' : '',
     };
   });
   for (const [name, { count, where }] of unknown) {

@@ -88,6 +88,17 @@ describe('employees compared with their range', () => {
     expect(problems.map((p) => p.message)).toEqual(['Employees!2:2: location "Paris" (2 employees) is not on the Locations sheet; the national ranges are used']);
   });
 
+  it('settle a salary at a range end exactly, even where the doubles cannot tell them apart', () => {
+    const at = (id: string, salary: string): GradedEmployee => ({ employee: { id, jobCode: 'J1', baseSalary: money(salary), fte: 1 } as Employee, basis: 'Job', grade: 1 });
+    // 39,999.99999999999999999 and 40,000 are the same double; only the decimals say which is lower.
+    const { employees } = compareWithRanges(
+      [at('A', '40000'), at('B', '39999.99999999999999999'), at('C', '40000.00000000000000001'), at('D', '60000'), at('E', '60000.00000000000000001'), at('F', '59999.99999999999999999')],
+      ranges,
+      100,
+    );
+    expect(employees.map((e) => e.status)).toEqual(['', 'Below minimum', '', '', 'Above maximum', '']);
+  });
+
   it('an employee without a grade has no range', () => {
     const { employees } = compareWithRanges([graded('A', 50000, undefined, null)], ranges, 100);
     expect(employees[0]).toMatchObject({ status: 'No grade', differential: 0 });
