@@ -4,8 +4,9 @@ import type { Grid } from '../workbook/grid';
 import { matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workbook/readInputs';
 import type { WorkbookUpdate } from '../workbook/sheetSpec';
 import { checkConsistency, type ConsistencyResult } from '../engine/consistency/consistency';
-import { employeesAfterIncreases, meritEquityImpact, type MeritEquityImpact } from '../engine/equity/meritImpact';
-import { analysePayEquity, payEquityFigures, type PayEquity } from '../engine/equity/payEquity';
+import { meritEquityImpact, type MeritEquityImpact } from '../engine/equity/meritImpact';
+import { analysePayEquity, equityBasis, payEquityFiguresOnSalaries, type EquityBasis, type PayEquity } from '../engine/equity/payEquity';
+import { toDouble } from '../engine/money';
 import { buildMerit, type MeritResult } from '../engine/merit';
 import { placeEmployees, type Placement } from '../engine/placement';
 import { fairnessSheets } from '../workbook/layouts/fairness';
@@ -90,6 +91,7 @@ export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<Compute
   const a = parsed.inputs.assumptions;
   lap('structure');
   let fairness: Computed['fairness'];
+  let basis: EquityBasis | undefined;
   if (stage.structure.grades.length > 0 && parsed.inputs.employees.length > 0) {
     const placement = placeEmployees({ employees: parsed.inputs.employees, jobs: stage.jobs, structure: stage.structure, assumptions: a, ranges: stage.employees });
     const consistency = checkConsistency(
@@ -104,7 +106,8 @@ export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<Compute
         circleThreshold: a.circleThreshold,
       },
     );
-    const equity = analysePayEquity(placement, equityOptions(a));
+    basis = equityBasis(placement, equityOptions(a));
+    const equity = analysePayEquity(placement, equityOptions(a), basis);
     stage.problems.push(...placement.problems, ...equity.problems);
     fairness = { placement, consistency, equity };
   }
@@ -119,14 +122,15 @@ export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<Compute
     stage.problems.push(...merit.problems);
   }
   let meritEquity: MeritEquityImpact | undefined;
-  if (merit && fairness) {
-    // The same analysis on the salaries the plan proposes, people in the same grades and ranges.
+  if (merit && fairness && basis) {
+    // The same figures on the salaries the plan proposes, people in the same grades and ranges: each
+    // employee's new salary as the double a placement would hold (their base salary when not in the plan).
     const newSalary = new Map(merit.plan.rows.map((r) => [r.case.id, r.outcome.newSalary]));
-    const after = employeesAfterIncreases(parsed.inputs.employees, newSalary);
-    const afterById = new Map(after.map((e) => [e.id, e]));
-    const ranges = stage.employees.map((r) => ({ ...r, employee: afterById.get(r.employee.id) ?? r.employee }));
-    const placementAfter = placeEmployees({ employees: after, jobs: stage.jobs, structure: stage.structure, assumptions: a, ranges });
-    meritEquity = meritEquityImpact(fairness.equity, payEquityFigures(placementAfter, equityOptions(a)));
+    const salaries = fairness.placement.employees.map((p) => {
+      const after = newSalary.get(p.employee.id);
+      return after ? toDouble(after) : p.salary;
+    });
+    meritEquity = meritEquityImpact(fairness.equity, payEquityFiguresOnSalaries(basis, salaries));
   }
   lap('merit');
   return { ...stage, employeesByJob, merit, fairness, meritEquity };

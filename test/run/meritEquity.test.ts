@@ -1,4 +1,5 @@
-import { analysePayEquity } from '../../src/engine/equity/payEquity';
+import { analysePayEquity, equityBasis, payEquityFigures, payEquityFiguresOnSalaries, type PayEquityFigures } from '../../src/engine/equity/payEquity';
+import { toDouble } from '../../src/engine/money';
 import { employeesAfterIncreases, meritEquityImpact } from '../../src/engine/equity/meritImpact';
 import { placeEmployees } from '../../src/engine/placement';
 import { MemoryHost } from '../../src/hosts/memory';
@@ -37,6 +38,33 @@ describe('pay equity inside the merit cycle', () => {
     // Base-salary mean gap: (men − women) / men grows when men get 10% more.
     expect(men.rows[1].after!).toBeGreaterThan(men.rows[1].before!);
     expect(women.rows[1].after!).toBeLessThan(women.rows[1].before!);
+  });
+
+  it('reuses the analysis for the new salaries: the same figures as placing and analysing the raised employees afresh', async () => {
+    const { parsed, computed } = await sampleComputed();
+    const a = parsed.inputs.assumptions;
+    const options = { effectiveDate: a.effectiveDate, payGapThreshold: a.payGapThreshold, minimumGroupSize: a.minimumGroupSize, controls: a.equityControls, categories: a.payCategories, fullTimeHours: a.fullTimeHours, remediationMethod: a.remediationMethod };
+    const placement = computed.fairness!.placement;
+    // Every third employee raised by 3.75%, a man more than a woman where it matters.
+    const raised = new Map(parsed.inputs.employees.filter((_, i) => i % 3 === 0).map((e) => [e.id, e.baseSalary.mul(e.gender === 'M' ? 1.0375 : 1.02)]));
+    const after = employeesAfterIncreases(parsed.inputs.employees, raised);
+    const ranges = computed.employees.map((r, i) => ({ ...r, employee: after[i] }));
+    const afresh = payEquityFigures(placeEmployees({ employees: after, jobs: computed.jobs, structure: computed.structure, assumptions: a, ranges }), options);
+    const salaries = placement.employees.map((p) => {
+      const d = raised.get(p.employee.id);
+      return d ? toDouble(d) : p.salary;
+    });
+    const reused = payEquityFiguresOnSalaries(equityBasis(placement, options), salaries);
+    // The records of the fit are new ones either way (their `placed` differs): compare what they carry.
+    const figures = (f: PayEquityFigures) => ({ ...f, adjusted: { ...f.adjusted, sample: f.adjusted.sample.map((r) => [r.index, r.base, r.hourlyPay, r.hourlyTotalPay]), predictLnPay: undefined } });
+    expect(reused.adjusted.status).toBe('ok');
+    expect(figures(reused)).toEqual(figures(afresh));
+    // The pipeline does the same with the merit plan's new salaries.
+    const newSalary = new Map(computed.merit!.plan.rows.map((r) => [r.case.id, r.outcome.newSalary]));
+    const planned = employeesAfterIncreases(parsed.inputs.employees, newSalary);
+    const plannedRanges = computed.employees.map((r, i) => ({ ...r, employee: planned[i] }));
+    const plannedFigures = payEquityFigures(placeEmployees({ employees: planned, jobs: computed.jobs, structure: computed.structure, assumptions: a, ranges: plannedRanges }), options);
+    expect(computed.meritEquity).toEqual(meritEquityImpact(computed.fairness!.equity, plannedFigures));
   });
 
   it('is written as the Merit Equity sheet with the calibrated plan, before and after side by side', async () => {

@@ -14,7 +14,7 @@
  */
 import type { BinaryGender } from './gender';
 import { compareLevels, resolveField, type Field, type FieldValue } from './fields';
-import { leastSquares, type LeastSquaresFit, type RegressionBlock, type RegressionTerm } from './leastSquares';
+import { fitDesign, prepareDesign, type LeastSquaresFit, type PreparedDesign, type RegressionBlock, type RegressionTerm } from './leastSquares';
 import type { EquityRecord } from './records';
 
 export interface ControlSpec {
@@ -110,14 +110,39 @@ interface Control {
 const isMissing = (c: Control, i: number): boolean => (c.numbers ? Number.isNaN(c.numbers[i]) : c.labels![i] === undefined);
 
 export function adjustedGap(records: readonly EquityRecord[], o: AdjustedGapOptions): AdjustedGap {
+  const model = prepareAdjustedGap(records, o);
+  return 'result' in model ? model.result : fitAdjustedGap(model, records);
+}
+
+/**
+ * The regression's design, ready for a response: everything `adjustedGap` works out before it reads the
+ * salaries (the controls, the complete cases, the design matrix and its factorization), or the result
+ * when it stops before (no women or men, too few of either). The same model fitted on other salaries of
+ * the same people (after a merit plan) skips all of it.
+ */
+export type AdjustedGapModel = { result: AdjustedGap } | PreparedGap;
+
+interface PreparedGap {
+  /** The result's fields known before the fit. */
+  base: Omit<AdjustedGap, 'predictLnPay'>;
+  /** Positions in the records of the observations, in order. */
+  rows: Int32Array;
+  meta: Map<string, { control?: string; level?: string }>;
+  design: PreparedDesign;
+}
+
+export function prepareAdjustedGap(records: readonly EquityRecord[], o: AdjustedGapOptions): AdjustedGapModel {
   const notes: string[] = [];
-  const binary = records.filter((r) => r.binary !== undefined);
+  // Positions of the records recorded as F or M.
+  const binaryAt: number[] = [];
+  for (let i = 0; i < records.length; i++) if (records[i].binary !== undefined) binaryAt.push(i);
+  const nBinary = binaryAt.length;
   const result: AdjustedGap = {
     status: 'unavailable',
     n: 0,
     nFemale: 0,
     nMale: 0,
-    excludedOtherGender: records.length - binary.length,
+    excludedOtherGender: records.length - nBinary,
     excludedMissing: 0,
     controls: [],
     notes,
@@ -144,27 +169,46 @@ export function adjustedGap(records: readonly EquityRecord[], o: AdjustedGapOpti
     if (seen.has(key)) continue;
     seen.add(key);
     const control: Control = { spec, field, missing: 0 };
+    const value = field.value;
     if (field.kind === 'numeric') {
-      control.numbers = Float64Array.from(binary, (r) => (field.value(r) as number | undefined) ?? NaN);
-      for (const v of control.numbers) if (Number.isNaN(v)) control.missing++;
+      const numbers = new Float64Array(nBinary);
+      for (let i = 0; i < nBinary; i++) {
+        numbers[i] = (value(records[binaryAt[i]]) as number | undefined) ?? NaN;
+        if (Number.isNaN(numbers[i])) control.missing++;
+      }
+      control.numbers = numbers;
     } else {
-      control.labels = binary.map(field.value);
-      for (const v of control.labels) if (v === undefined) control.missing++;
+      const labels: FieldValue[] = new Array(nBinary);
+      for (let i = 0; i < nBinary; i++) {
+        const v = value(records[binaryAt[i]]);
+        labels[i] = v;
+        if (v === undefined) control.missing++;
+      }
+      control.labels = labels;
     }
-    if (control.missing === binary.length) {
+    if (control.missing === nBinary) {
       notes.push(`Control ${field.name} has no values; dropped.`);
       continue;
     }
     controls.push(control);
   }
 
-  // Complete cases.
+  // Complete cases: `rows` indexes the F or M records, `sample` holds the records.
+  const complete = new Uint8Array(nBinary).fill(1);
+  for (const c of controls) if (c.missing > 0) for (let i = 0; i < nBinary; i++) if (isMissing(c, i)) complete[i] = 0;
   const rows: number[] = [];
-  const complete = new Uint8Array(binary.length).fill(1);
-  for (const c of controls) if (c.missing > 0) for (let i = 0; i < binary.length; i++) if (isMissing(c, i)) complete[i] = 0;
-  for (let i = 0; i < binary.length; i++) if (complete[i]) rows.push(i);
-  const sample = rows.map((i) => binary[i]);
-  result.excludedMissing = binary.length - sample.length;
+  for (let i = 0; i < nBinary; i++) if (complete[i]) rows.push(i);
+  const n = rows.length;
+  const sample: EquityRecord[] = new Array(n);
+  const at = new Int32Array(n);
+  let nFemale = 0;
+  for (let row = 0; row < n; row++) {
+    at[row] = binaryAt[rows[row]];
+    const r = records[at[row]];
+    sample[row] = r;
+    if (r.binary === 'F') nFemale++;
+  }
+  result.excludedMissing = nBinary - n;
   if (result.excludedMissing > 0) {
     const missingBy = controls
       .map((c) => [c.field.name, c.missing] as const)
@@ -172,26 +216,26 @@ export function adjustedGap(records: readonly EquityRecord[], o: AdjustedGapOpti
       .map(([name, k]) => `${name} ${k}`);
     notes.push(`${result.excludedMissing} employee(s) recorded as F or M are left out for a missing control value (${missingBy.join(', ')}).`);
   }
-  const nFemale = sample.filter((r) => r.binary === 'F').length;
   result.nFemale = nFemale;
-  result.nMale = sample.length - nFemale;
-  result.n = sample.length;
+  result.nMale = n - nFemale;
+  result.n = n;
   if (nFemale === 0 || result.nMale === 0) {
     result.reason = `the regression needs both women and men; it has ${nFemale} women and ${result.nMale} men`;
-    return result;
+    return { result };
   }
   if (nFemale < o.minimumGroupSize || result.nMale < o.minimumGroupSize) {
     result.status = 'suppressed';
     result.reason = `fewer than ${o.minimumGroupSize} women or men (${nFemale} women, ${result.nMale} men)`;
-    return result;
+    return { result };
   }
 
   // Design matrix.
-  const n = sample.length;
   const columns: RegressionBlock[] = [];
   const meta = new Map<string, { control?: string; level?: string }>();
   columns.push({ name: INTERCEPT_TERM, values: new Float64Array(n).fill(1) });
-  columns.push({ name: FEMALE_TERM, values: Float64Array.from(sample, (r) => (r.binary === 'F' ? 1 : 0)) });
+  const female = new Float64Array(n);
+  for (let row = 0; row < n; row++) female[row] = sample[row].binary === 'F' ? 1 : 0;
+  columns.push({ name: FEMALE_TERM, values: female });
   for (const { spec, field, numbers, labels } of controls) {
     const label = spec.squared ? `${field.name}^2` : field.name;
     if (numbers) {
@@ -212,11 +256,18 @@ export function adjustedGap(records: readonly EquityRecord[], o: AdjustedGapOpti
     // Codes in order of appearance, then renumbered in level order (0 = the reference level).
     const seenAt = new Map<number | string, number>();
     const raw = new Int32Array(n);
+    let last: number | string | undefined;
+    let lastCode = -1;
     for (let row = 0; row < n; row++) {
       const v = labels![rows[row]]!;
-      let code = seenAt.get(v);
-      if (code === undefined) seenAt.set(v, (code = seenAt.size));
-      raw[row] = code;
+      // Runs of the same level (sorted or grouped data) skip the lookup.
+      if (v !== last || lastCode < 0) {
+        let code = seenAt.get(v);
+        if (code === undefined) seenAt.set(v, (code = seenAt.size));
+        last = v;
+        lastCode = code;
+      }
+      raw[row] = lastCode;
     }
     const levels = [...seenAt.keys()].sort(compareLevels);
     if (levels.length < 2) {
@@ -229,15 +280,32 @@ export function adjustedGap(records: readonly EquityRecord[], o: AdjustedGapOpti
     }
     const renumber = new Int32Array(levels.length);
     levels.forEach((l, i) => (renumber[seenAt.get(l)!] = i));
-    const codes = raw.map((c) => renumber[c]);
+    const codes = new Int32Array(n);
+    for (let row = 0; row < n; row++) codes[row] = renumber[raw[row]];
     const names = levels.slice(1).map((l) => `${field.name}: ${l}`);
     names.forEach((name, i) => meta.set(name, { control: field.name, level: String(levels[i + 1]) }));
     columns.push({ names, codes });
     result.controls.push({ name: field.name, kind: 'categorical', squared: false, source: field.source, reference: String(levels[0]), levels: levels.length });
   }
+  const design = prepareDesign(columns, n, { confidenceLevel: o.confidenceLevel ?? 0.95 });
+  const { predictLnPay: _, ...base } = result;
+  return { base: { ...base, sample }, rows: at, meta, design };
+}
 
-  const y = Float64Array.from(sample, (r) => Math.log(r.base));
-  const fit = leastSquares(y, columns, { confidenceLevel: o.confidenceLevel ?? 0.95 });
+/** The adjusted gap on the prepared model, each observation's pay read from `records` (the model's records, or others of the same people in the same order). */
+export function fitAdjustedGap(model: PreparedGap, records: readonly EquityRecord[]): AdjustedGap {
+  const { rows, meta, design } = model;
+  const notes = [...model.base.notes];
+  const n = rows.length;
+  const sample: EquityRecord[] = new Array(n);
+  const y = new Float64Array(n);
+  for (let row = 0; row < n; row++) {
+    const r = records[rows[row]];
+    sample[row] = r;
+    y[row] = Math.log(r.base);
+  }
+  const result: AdjustedGap = { ...model.base, controls: [...model.base.controls], notes, terms: [], sample: [], predictLnPay: () => undefined };
+  const fit = fitDesign(design, y);
   for (const name of fit.aliased) {
     if (name === FEMALE_TERM) continue;
     notes.push(`${name} is collinear with the terms before it (or constant); dropped.`);

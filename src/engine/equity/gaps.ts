@@ -42,9 +42,13 @@ export function mean(xs: ArrayLike<number>): number | undefined {
 
 /** Excel's MEDIAN: the middle value, or the mean of the two middle values. O(n) by selection. */
 export function median(xs: ArrayLike<number>): number | undefined {
-  const n = xs.length;
+  return xs.length === 0 ? undefined : medianInPlace(Float64Array.from(xs));
+}
+
+/** The median of `a`, reordering it. */
+function medianInPlace(a: Float64Array): number | undefined {
+  const n = a.length;
   if (n === 0) return undefined;
-  const a = Float64Array.from(xs);
   const mid = n >> 1;
   const upper = select(a, mid);
   if (n % 2 === 1) return upper;
@@ -87,28 +91,38 @@ function select(a: Float64Array, k: number): number {
 
 /** The gap figures of one group of records for one pay measure. */
 export function gapOfGroup(group: string | number, records: readonly EquityRecord[], pay: (r: EquityRecord) => number, minimumGroupSize: number): GroupGap {
-  const women: number[] = [];
-  const men: number[] = [];
-  let other = 0;
-  for (const r of records) {
-    if (r.binary === 'F') women.push(pay(r));
-    else if (r.binary === 'M') men.push(pay(r));
-    else other++;
+  // Counted first: a suppressed group's pay is never read, and the others' goes straight into arrays of the right size.
+  let nFemale = 0;
+  let nMale = 0;
+  for (let i = 0; i < records.length; i++) {
+    const b = records[i].binary;
+    if (b === 'F') nFemale++;
+    else if (b === 'M') nMale++;
   }
   const out: GroupGap = {
     group,
     headcount: records.length,
-    nFemale: women.length,
-    nMale: men.length,
-    nOther: other,
-    suppressed: women.length < minimumGroupSize || men.length < minimumGroupSize || women.length === 0 || men.length === 0,
+    nFemale,
+    nMale,
+    nOther: records.length - nFemale - nMale,
+    suppressed: nFemale < minimumGroupSize || nMale < minimumGroupSize || nFemale === 0 || nMale === 0,
   };
   if (out.suppressed) return out;
+  const women = new Float64Array(nFemale);
+  const men = new Float64Array(nMale);
+  let w = 0;
+  let m = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (r.binary === 'F') women[w++] = pay(r);
+    else if (r.binary === 'M') men[m++] = pay(r);
+  }
   out.meanFemale = mean(women);
   out.meanMale = mean(men);
   out.meanGap = gapOf(out.meanMale, out.meanFemale);
-  out.medianFemale = median(women);
-  out.medianMale = median(men);
+  // The means are taken: the arrays may now be reordered by the selection.
+  out.medianFemale = medianInPlace(women);
+  out.medianMale = medianInPlace(men);
   out.medianGap = gapOf(out.medianMale, out.medianFemale);
   return out;
 }

@@ -94,29 +94,66 @@ export type LeastSquaresResult = LeastSquaresFit | { error: string; aliased: str
 
 /** Fits y = Xβ + e. Never throws on bad data: returns `{ error }` when there is nothing to estimate. */
 export function leastSquares(y: Float64Array | number[], blocks: RegressionBlock[], options: LeastSquaresOptions = {}): LeastSquaresResult {
+  return fitDesign(prepareDesign(blocks, y.length, options), y);
+}
+
+/**
+ * The part of a fit that depends on the design only: the checked blocks, the sparse rows, XᵀX, its
+ * factorization with the collinear columns dropped, and (XᵀX)⁻¹. `fitDesign` fits any response on it,
+ * with the same arithmetic as `leastSquares` (which is the two in a row), so the same design fitted on
+ * another response (the salaries after a merit plan) costs only the response's part.
+ */
+export interface PreparedDesign {
+  /** Observations. */
+  readonly n: number;
+  /** An error found in the blocks, reported before the response is looked at. */
+  readonly blockError?: string;
+  /** An error found factorizing (nothing left, no degrees of freedom), reported after the response is checked. */
+  readonly error?: string;
+  readonly aliased: string[];
+  /** Internals (undefined with a block error). */
+  readonly parts?: DesignParts;
+}
+
+interface DesignParts {
+  level: number;
+  hasIntercept: boolean;
+  columns: { name: string }[];
+  p: number;
+  rowStart: Int32Array;
+  colIndex: Int32Array;
+  value: Float64Array;
+  scale: Float64Array;
+  kept: number[];
+  rk: Float64Array;
+  k: number;
+  df: number;
+  position: Int32Array;
+  bread: Float64Array;
+}
+
+/** Checks the blocks and factorizes XᵀX (see PreparedDesign). */
+export function prepareDesign(blocks: RegressionBlock[], n: number, options: LeastSquaresOptions = {}): PreparedDesign {
   const tolerance = options.tolerance ?? 1e-6;
   const level = options.confidenceLevel ?? 0.95;
   const hasIntercept = options.intercept ?? true;
-  const n = y.length;
   const columns: { name: string }[] = blocks.flatMap((b) => (isFactor(b) ? b.names.map((name) => ({ name })) : [b]));
   const p = columns.length;
   for (const b of blocks) {
     if (isFactor(b)) {
-      if (b.codes.length !== n) return { error: `factor "${b.names[0]}…" has ${b.codes.length} codes for ${n} observations`, aliased: [] };
-      for (let i = 0; i < n; i++) if (!(b.codes[i] >= 0 && b.codes[i] <= b.names.length)) return { error: `factor "${b.names[0]}…" has an invalid code at observation ${i + 1}`, aliased: [] };
+      if (b.codes.length !== n) return { n, blockError: `factor "${b.names[0]}…" has ${b.codes.length} codes for ${n} observations`, aliased: [] };
+      for (let i = 0; i < n; i++) if (!(b.codes[i] >= 0 && b.codes[i] <= b.names.length)) return { n, blockError: `factor "${b.names[0]}…" has an invalid code at observation ${i + 1}`, aliased: [] };
       continue;
     }
-    if (b.values.length !== n) return { error: `column "${b.name}" has ${b.values.length} values for ${n} observations`, aliased: [] };
-    for (let i = 0; i < n; i++) if (!Number.isFinite(b.values[i])) return { error: `column "${b.name}" has a non-finite value at observation ${i + 1}`, aliased: [] };
+    if (b.values.length !== n) return { n, blockError: `column "${b.name}" has ${b.values.length} values for ${n} observations`, aliased: [] };
+    for (let i = 0; i < n; i++) if (!Number.isFinite(b.values[i])) return { n, blockError: `column "${b.name}" has a non-finite value at observation ${i + 1}`, aliased: [] };
   }
-  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return { error: `observation ${i + 1} has a non-finite response`, aliased: [] };
   // The design's non-zeros, row by row (compressed sparse rows): every pass below reads only these.
   const { rowStart, colIndex, value } = sparseRows(blocks, n);
 
-  // XᵀX (upper triangle) and Xᵀy.
+  // XᵀX (upper triangle).
   const g = new Float64Array(p * p);
-  const xty = new Float64Array(p);
-  crossProducts(rowStart, colIndex, value, y, g, xty, p);
+  crossProducts(rowStart, colIndex, value, g, p);
 
   // Equilibrate (unit column norms) and factorize in order, dropping collinear columns.
   const scale = new Float64Array(p);
@@ -150,55 +187,13 @@ export function leastSquares(y: Float64Array | number[], blocks: RegressionBlock
     kept.push(j);
   }
   const k = kept.length;
-  if (k === 0) return { error: 'every column is zero', aliased };
+  if (k === 0) return { n, error: 'every column is zero', aliased };
   const df = n - k;
-  if (df <= 0) return { error: `${n} observations cannot estimate ${k} coefficients with any residual degrees of freedom`, aliased };
-
-  /** Solves (XᵀX) β = rhs over the kept columns (unscaled in, unscaled out). */
-  const solve = (rhs: Float64Array): Float64Array => {
-    const z = new Float64Array(k);
-    for (let c = 0; c < k; c++) {
-      let s = rhs[c] * scale[kept[c]];
-      for (let m = 0; m < c; m++) s -= rk[m * p + c] * z[m];
-      z[c] = s / rk[c * p + c];
-    }
-    for (let c = k - 1; c >= 0; c--) {
-      let s = z[c];
-      for (let m = c + 1; m < k; m++) s -= rk[c * p + m] * z[m];
-      z[c] = s / rk[c * p + c];
-    }
-    for (let c = 0; c < k; c++) z[c] *= scale[kept[c]];
-    return z;
-  };
+  if (df <= 0) return { n, error: `${n} observations cannot estimate ${k} coefficients with any residual degrees of freedom`, aliased };
 
   // Position of each column among the kept ones (−1 when aliased).
   const position = new Int32Array(p).fill(-1);
   kept.forEach((j, c) => (position[j] = c));
-  const fitted = new Float64Array(n);
-  const residuals = new Float64Array(n);
-  const design: Csr = { rowStart, colIndex, value, position };
-  const computeResiduals = (beta: Float64Array) => residualsOf(design, beta, y, fitted, residuals);
-  const crossWith = (v: Float64Array): Float64Array => transposeTimes(design, v, k);
-  // β from the semi-normal equations, then one correction: Rᵀ R δ = Xᵀ(y − Xβ).
-  const beta = solve(Float64Array.from(kept, (j) => xty[j]));
-  computeResiduals(beta);
-  const delta = solve(crossWith(residuals));
-  for (let c = 0; c < k; c++) beta[c] += delta[c];
-  computeResiduals(beta);
-
-  let rss = 0;
-  let meanY = 0;
-  for (let i = 0; i < n; i++) {
-    rss += residuals[i] * residuals[i];
-    meanY += y[i];
-  }
-  meanY /= n;
-  let tss = 0;
-  for (let i = 0; i < n; i++) {
-    const d = hasIntercept ? y[i] - meanY : y[i];
-    tss += d * d;
-  }
-  const sigma2 = rss / df;
 
   // (XᵀX)⁻¹ over the kept columns: S R⁻¹R⁻ᵀ S, from the inverse of the scaled factor.
   const rinv = new Float64Array(k * k);
@@ -220,10 +215,69 @@ export function leastSquares(y: Float64Array | number[], blocks: RegressionBlock
       bread[b * k + a] = s;
     }
   }
+  return { n, aliased, parts: { level, hasIntercept, columns, p, rowStart, colIndex, value, scale, kept, rk, k, df, position, bread } };
+}
+
+/** Fits the response y on a prepared design (see PreparedDesign). */
+export function fitDesign(design: PreparedDesign, y: Float64Array | number[]): LeastSquaresResult {
+  if (design.blockError !== undefined) return { error: design.blockError, aliased: [] };
+  const n = design.n;
+  if (y.length !== n) return { error: `${y.length} responses for ${n} observations`, aliased: [] };
+  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return { error: `observation ${i + 1} has a non-finite response`, aliased: [] };
+  const { aliased } = design;
+  if (design.error !== undefined || !design.parts) return { error: design.error ?? 'no design', aliased };
+  const { level, hasIntercept, columns, p, rowStart, colIndex, value, scale, kept, rk, k, df, position, bread } = design.parts;
+
+  // Xᵀy.
+  const xty = new Float64Array(p);
+  crossWithResponse(rowStart, colIndex, value, y, xty);
+
+  /** Solves (XᵀX) β = rhs over the kept columns (unscaled in, unscaled out). */
+  const solve = (rhs: Float64Array): Float64Array => {
+    const z = new Float64Array(k);
+    for (let c = 0; c < k; c++) {
+      let s = rhs[c] * scale[kept[c]];
+      for (let m = 0; m < c; m++) s -= rk[m * p + c] * z[m];
+      z[c] = s / rk[c * p + c];
+    }
+    for (let c = k - 1; c >= 0; c--) {
+      let s = z[c];
+      for (let m = c + 1; m < k; m++) s -= rk[c * p + m] * z[m];
+      z[c] = s / rk[c * p + c];
+    }
+    for (let c = 0; c < k; c++) z[c] *= scale[kept[c]];
+    return z;
+  };
+
+  const fitted = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  const csr: Csr = { rowStart, colIndex, value, position };
+  const computeResiduals = (beta: Float64Array) => residualsOf(csr, beta, y, fitted, residuals);
+  const crossWith = (v: Float64Array): Float64Array => transposeTimes(csr, v, k);
+  // β from the semi-normal equations, then one correction: Rᵀ R δ = Xᵀ(y − Xβ).
+  const beta = solve(Float64Array.from(kept, (j) => xty[j]));
+  computeResiduals(beta);
+  const delta = solve(crossWith(residuals));
+  for (let c = 0; c < k; c++) beta[c] += delta[c];
+  computeResiduals(beta);
+
+  let rss = 0;
+  let meanY = 0;
+  for (let i = 0; i < n; i++) {
+    rss += residuals[i] * residuals[i];
+    meanY += y[i];
+  }
+  meanY /= n;
+  let tss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = hasIntercept ? y[i] - meanY : y[i];
+    tss += d * d;
+  }
+  const sigma2 = rss / df;
 
   // HC1 meat Σ eᵢ² xᵢxᵢᵀ over the non-zeros of each row.
   const meat = new Float64Array(k * k);
-  weightedCrossProduct(design, residuals, meat, k);
+  weightedCrossProduct(csr, residuals, meat, k);
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) meat[a * k + b] = meat[b * k + a];
   const hc1 = n / df;
   const robustVar = new Float64Array(k);
@@ -340,18 +394,26 @@ interface Csr {
   position: Int32Array;
 }
 
-/** XᵀX (upper triangle, p×p row-major) and Xᵀy. */
-function crossProducts(rowStart: Int32Array, colIndex: Int32Array, value: Float64Array, y: ArrayLike<number>, g: Float64Array, xty: Float64Array, p: number): void {
+/** XᵀX (upper triangle, p×p row-major). */
+function crossProducts(rowStart: Int32Array, colIndex: Int32Array, value: Float64Array, g: Float64Array, p: number): void {
+  const n = rowStart.length - 1;
+  for (let i = 0; i < n; i++) {
+    const end = rowStart[i + 1];
+    for (let a = rowStart[i]; a < end; a++) {
+      const row = colIndex[a] * p;
+      const va = value[a];
+      for (let b = a; b < end; b++) g[row + colIndex[b]] += va * value[b];
+    }
+  }
+}
+
+/** Xᵀy over every column. */
+function crossWithResponse(rowStart: Int32Array, colIndex: Int32Array, value: Float64Array, y: ArrayLike<number>, xty: Float64Array): void {
   const n = rowStart.length - 1;
   for (let i = 0; i < n; i++) {
     const end = rowStart[i + 1];
     const yi = y[i];
-    for (let a = rowStart[i]; a < end; a++) {
-      const row = colIndex[a] * p;
-      const va = value[a];
-      xty[colIndex[a]] += va * yi;
-      for (let b = a; b < end; b++) g[row + colIndex[b]] += va * value[b];
-    }
+    for (let a = rowStart[i]; a < end; a++) xty[colIndex[a]] += value[a] * yi;
   }
 }
 

@@ -7,11 +7,11 @@
 import type { Placement } from '../placement';
 import { problem, type Problem } from '../problem';
 import type { CalendarDate } from '../types';
-import { adjustedGap, type AdjustedGap } from './adjustedGap';
+import { fitAdjustedGap, prepareAdjustedGap, type AdjustedGap, type AdjustedGapModel } from './adjustedGap';
 import { resolveField, STANDARD_FIELDS, type FieldValue } from './fields';
 import { ALL, gapOfGroup, gapsBy, groupBy, type GroupGap } from './gaps';
 import { BLANK_GENDER } from './gender';
-import { equityRecords, type EquityRecord } from './records';
+import { equityRecords, recordsOnSalaries, type EquityRecord } from './records';
 import { remediationCost, type Remediation, type RemediationMethod } from './remediation';
 import { euPayTransparency, ukGenderPayGap, type EuPayTransparency, type UkGenderPayGap } from './reporting';
 
@@ -80,9 +80,42 @@ export interface PayEquity {
 
 const field = (name: string) => STANDARD_FIELDS.find((f) => f.name === name)!.value;
 
-export function analysePayEquity(placement: Placement, options: PayEquityOptions): PayEquity {
+/**
+ * What the analyses share, worked out once: the options in force, the records, the regression's model
+ * (ready for a response), the category of workers and the records grouped by it. `analysePayEquity`
+ * reads it for the salaries as they are; `payEquityFiguresOnSalaries` for other salaries of the same
+ * people (the merit plan's), without doing any of it again.
+ */
+export interface EquityBasis {
+  o: PayEquityOptions;
+  records: EquityRecord[];
+  model: AdjustedGapModel;
+  category: { name: string; value: (r: EquityRecord) => FieldValue };
+  /** The records grouped by the category. */
+  categoryGroups: Map<number | string, EquityRecord[]>;
+  /** The unknown-category warning, if any. */
+  problems: Problem[];
+}
+
+/** The basis of the analyses; an unknown Pay Categories falls back to Grade, with a warning. */
+export function equityBasis(placement: Placement, options: PayEquityOptions): EquityBasis {
   const problems: Problem[] = [];
-  const { o, records, adjusted, unadjusted: core, eu, category } = comparedFigures(placement, options, problems);
+  const o: PayEquityOptions = { ...DEFAULT_EQUITY_OPTIONS, ...options };
+  const records = equityRecords(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours });
+  const model = prepareAdjustedGap(records, { controls: o.controls, minimumGroupSize: o.minimumGroupSize, confidenceLevel: o.confidenceLevel });
+  let field = resolveField(o.categories, records).field;
+  if (!field) {
+    problems.push(problem('warning', 'unknown-pay-category', `Pay Categories "${o.categories}" is neither a standard field nor a column of the Employees sheet; Grade is used`, { sheet: 'Assumptions' }));
+    field = resolveField('Grade', records).field!;
+  }
+  const category = { name: field.name, value: field.value as (r: EquityRecord) => FieldValue };
+  return { o, records, model, category, categoryGroups: groupBy(records, category.value), problems };
+}
+
+export function analysePayEquity(placement: Placement, options: PayEquityOptions, basis: EquityBasis = equityBasis(placement, options)): PayEquity {
+  const problems: Problem[] = [...basis.problems];
+  const { o, records, category, categoryGroups } = basis;
+  const { adjusted, unadjusted: core, eu } = comparedFigures(basis, records, categoryGroups);
   const k = o.minimumGroupSize;
 
   const counts = new Map<string, number>();
@@ -93,19 +126,22 @@ export function analysePayEquity(placement: Placement, options: PayEquityOptions
     .sort((a, b) => order(a.gender) - order(b.gender) || (a.gender < b.gender ? -1 : a.gender > b.gender ? 1 : 0));
   const excludedFromBinary = records.filter((r) => !r.binary).length;
 
+  // Grouped by grade once for the gaps, the compa-ratios (and the categories, when they are the grades).
+  const gradeValue = field('Grade');
+  const byGrade = category.value === gradeValue ? categoryGroups : groupBy(records, gradeValue);
   const base = (r: EquityRecord) => r.base;
   const unadjusted = {
     overall: core.overall,
-    byGrade: gapsBy(records, field('Grade'), base, k),
+    byGrade: [...byGrade].map(([group, list]) => gapOfGroup(group, list, base, k)),
     byFamily: gapsBy(records, field('Job Family'), base, k),
     byDepartment: gapsBy(records, field('Department'), base, k),
   };
   const compaRatio = {
     overall: compaByGender(ALL, records, k),
-    byGrade: [...groupBy(records, field('Grade'))].map(([g, list]) => compaByGender(g, list, k)),
+    byGrade: [...byGrade].map(([g, list]) => compaByGender(g, list, k)),
   };
   const uk = ukGenderPayGap(records, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
-  const remediation = remediationCost(records, category, eu.categories, adjusted, o.remediationMethod);
+  const remediation = remediationCost(records, category.value, eu.categories, adjusted, o.remediationMethod, categoryGroups);
 
   return { records, headcount, excludedFromBinary, unadjusted, compaRatio, adjusted, eu, uk, remediation, options: o, problems };
 }
@@ -119,24 +155,32 @@ export type PayEquityFigures = Pick<PayEquity, 'adjusted' | 'eu'> & { unadjusted
  * remediation that a second full analysis would repeat.
  */
 export function payEquityFigures(placement: Placement, options: PayEquityOptions): PayEquityFigures {
-  const { adjusted, unadjusted, eu } = comparedFigures(placement, options);
-  return { adjusted, unadjusted, eu };
+  const basis = equityBasis(placement, options);
+  return comparedFigures(basis, basis.records, basis.categoryGroups);
 }
 
-/** The records and the figures both analyses share; an unknown Pay Categories falls back to Grade (with a warning when `problems` is given). */
-function comparedFigures(placement: Placement, options: PayEquityOptions, problems?: Problem[]) {
-  const o: PayEquityOptions = { ...DEFAULT_EQUITY_OPTIONS, ...options };
-  const records = equityRecords(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours });
+/**
+ * The same figures with each employee's base salary replaced by `salaries[i]` (the double the
+ * placement would hold for records[i], e.g. after a merit plan), everything else as it was: the same
+ * grades, categories and controls, so the regression's model and the category groups are reused.
+ * Equal to payEquityFigures on a placement of the employees with those salaries in the same grades
+ * and ranges. The records of the result (the adjusted gap's sample) carry the new pay; their
+ * `placed` is the placement the basis was built on.
+ */
+export function payEquityFiguresOnSalaries(basis: EquityBasis, salaries: ArrayLike<number>): PayEquityFigures {
+  const records = recordsOnSalaries(basis.records, salaries);
+  const groups = new Map<number | string, EquityRecord[]>();
+  for (const [value, list] of basis.categoryGroups) groups.set(value, list.map((r) => records[r.index]));
+  return comparedFigures(basis, records, groups);
+}
+
+/** The figures both analyses share, on `records` (the basis's, or others of the same people in the same order, grouped alike). */
+function comparedFigures(basis: EquityBasis, records: EquityRecord[], categoryGroups: Map<number | string, EquityRecord[]>) {
+  const { o, model, category } = basis;
   const k = o.minimumGroupSize;
-  const adjusted = adjustedGap(records, { controls: o.controls, minimumGroupSize: k, confidenceLevel: o.confidenceLevel });
-  let field = resolveField(o.categories, records).field;
-  if (!field) {
-    problems?.push(problem('warning', 'unknown-pay-category', `Pay Categories "${o.categories}" is neither a standard field nor a column of the Employees sheet; Grade is used`, { sheet: 'Assumptions' }));
-    field = resolveField('Grade', records).field!;
-  }
-  const category = field.value as (r: EquityRecord) => FieldValue;
-  const eu = euPayTransparency(records, { name: field.name, value: category }, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
-  return { o, records, adjusted, unadjusted: { overall: gapOfGroup(ALL, records, (r) => r.base, k) }, eu, category };
+  const adjusted = 'result' in model ? model.result : fitAdjustedGap(model, records);
+  const eu = euPayTransparency(records, category, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold }, categoryGroups);
+  return { adjusted, unadjusted: { overall: gapOfGroup(ALL, records, (r) => r.base, k) }, eu };
 }
 
 function compaByGender(group: string | number, list: readonly EquityRecord[], k: number): CompaRatioByGender {

@@ -63,6 +63,17 @@ export function quartileBandsOf(women: Float64Array, men: Float64Array): Quartil
       m++;
     }
     const end = start + w + m;
+    const band = bandOf(start, edges);
+    if (end <= edges[band + 1]) {
+      // The tie group lies in one band: its women and men are all there (as shareOut would give them).
+      const b = bands[band];
+      b.female += w;
+      b.male += m;
+      if (b.lowest === undefined) b.lowest = rate;
+      b.highest = rate;
+      start = end;
+      continue;
+    }
     // Places the tie group takes in each band.
     const places = edges.slice(0, 4).map((lo, k) => Math.max(0, Math.min(end, edges[k + 1]) - Math.max(start, lo)));
     const share = shareOut(w, places, w + m);
@@ -77,6 +88,13 @@ export function quartileBandsOf(women: Float64Array, men: Float64Array): Quartil
     start = end;
   }
   return bands;
+}
+
+/** The band (0–3) holding rank `rank`: the last k with edges[k] ≤ rank (empty bands are passed over). */
+function bandOf(rank: number, edges: readonly number[]): number {
+  let k = 3;
+  while (k > 0 && edges[k] > rank) k--;
+  return k;
 }
 
 /** `total` whole people over bands in proportion to `places` (Σ places = size), by largest remainder. */

@@ -11,6 +11,7 @@
  * These feed statistics (means, medians, gaps, quartiles) and are doubles, as the sheet's AVERAGEIFS
  * computes them; the base salary stays decimal on the employee for the remediation costs.
  */
+import { toDouble } from '../money';
 import type { PlacedEmployee } from '../placement';
 import type { CalendarDate } from '../types';
 import { binaryGender, genderLabel, type BinaryGender } from './gender';
@@ -49,29 +50,64 @@ export function equityRecords(placed: readonly PlacedEmployee[], o: RecordOption
     if (!g) genders.set(raw, (g = { label: genderLabel(raw), binary: binaryGender(raw) }));
     return g;
   };
-  return placed.map((p, index) => {
+  const records: EquityRecord[] = new Array(placed.length);
+  for (let index = 0; index < placed.length; index++) {
+    const p = placed[index];
     const e = p.employee;
     const g = genderOf(e.gender);
-    const hours = e.weeklyHours !== undefined && e.weeklyHours > 0 ? e.weeklyHours : e.fte * o.fullTimeHours;
+    const fte = e.fte;
+    const hours = e.weeklyHours !== undefined && e.weeklyHours > 0 ? e.weeklyHours : fte * o.fullTimeHours;
     const base = p.salary;
-    const bonus = e.bonus && !e.bonus.isZero() ? e.bonus.toNumber() : 0;
-    // Written as the sheet's formulas are: base × FTE / 52 / hours.
-    const hourlyPay = (base * e.fte) / 52 / hours;
-    return {
+    // toDouble is d.toNumber() without the string; a zero bonus (either sign) counts as none.
+    const given = e.bonus === undefined ? 0 : toDouble(e.bonus);
+    const bonus = given === 0 ? 0 : given;
+    const hireDate = e.hireDate;
+    records[index] = {
       index,
       placed: p,
       gender: g.label,
       binary: g.binary,
       base,
-      fte: e.fte,
+      fte,
       weeklyHours: hours,
-      hourlyPay,
+      // Written as the sheet's formulas are: base × FTE / 52 / hours.
+      hourlyPay: (base * fte) / 52 / hours,
       bonus,
       hasBonus: bonus > 0,
-      hourlyTotalPay: (base * e.fte + bonus) / 52 / hours,
-      tenure: e.hireDate ? tenureYears(e.hireDate, o.effectiveDate) : undefined,
+      hourlyTotalPay: (base * fte + bonus) / 52 / hours,
+      tenure: hireDate ? tenureYears(hireDate, o.effectiveDate) : undefined,
     };
-  });
+  }
+  return records;
+}
+
+/**
+ * The records with each base salary replaced by `salaries[i]` (a double, as the placement holds it) and
+ * the pay measures worked out again from it, as equityRecords would on a placement with those
+ * salaries; everything else (gender, FTE, hours, bonus, tenure, and `placed`) as it was.
+ */
+export function recordsOnSalaries(records: readonly EquityRecord[], salaries: ArrayLike<number>): EquityRecord[] {
+  const out: EquityRecord[] = new Array(records.length);
+  for (let index = 0; index < records.length; index++) {
+    const r = records[index];
+    const base = salaries[index];
+    const { fte, weeklyHours: hours, bonus } = r;
+    out[index] = {
+      index,
+      placed: r.placed,
+      gender: r.gender,
+      binary: r.binary,
+      base,
+      fte,
+      weeklyHours: hours,
+      hourlyPay: (base * fte) / 52 / hours,
+      bonus,
+      hasBonus: r.hasBonus,
+      hourlyTotalPay: (base * fte + bonus) / 52 / hours,
+      tenure: r.tenure,
+    };
+  }
+  return out;
 }
 
 /** Whole calendar months between the dates (day ignored, as survey aging counts them) / 12, floored at 0. */

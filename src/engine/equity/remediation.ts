@@ -57,6 +57,8 @@ export function remediationCost(
   categories: readonly CategoryGap[],
   adjusted: AdjustedGap,
   requested: RemediationMethod,
+  /** The records grouped by category (groupBy(records, categoryOf)), when already worked out. */
+  groups?: ReadonlyMap<string | number, readonly EquityRecord[]>,
 ): Remediation {
   let method = requested;
   let note: string | undefined;
@@ -66,12 +68,19 @@ export function remediationCost(
   }
   const flagged = new Map(categories.filter((c) => c.flagged && c.disadvantaged).map((c) => [c.category, c]));
   const members = new Map<string | number, EquityRecord[]>();
-  for (const r of records) {
-    const k = categoryOf(r);
-    if (k === undefined || !flagged.has(k) || !r.binary) continue;
-    const list = members.get(k);
-    if (list) list.push(r);
-    else members.set(k, [r]);
+  if (groups) {
+    for (const k of flagged.keys()) {
+      const list = groups.get(k)?.filter((r) => r.binary);
+      if (list && list.length > 0) members.set(k, list);
+    }
+  } else {
+    for (const r of records) {
+      const k = categoryOf(r);
+      if (k === undefined || !flagged.has(k) || !r.binary) continue;
+      const list = members.get(k);
+      if (list) list.push(r);
+      else members.set(k, [r]);
+    }
   }
   const raises: RemediationRaise[] = [];
   const out: CategoryRemediation[] = [];

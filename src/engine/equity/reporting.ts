@@ -98,13 +98,15 @@ export function ukGenderPayGap(records: readonly EquityRecord[], o: ReportingOpt
   };
 }
 
+/** `groups`, when given, are the records grouped by the category (groupBy(records, category.value)), worked out once elsewhere. */
 export function euPayTransparency(
   records: readonly EquityRecord[],
   category: { name: string; value: (r: EquityRecord) => FieldValue },
   o: ReportingOptions,
+  groups: Map<number | string, EquityRecord[]> = groupBy(records, category.value),
 ): EuPayTransparency {
   const binary = records.filter((r) => r.binary);
-  const categories = [...groupBy(records, category.value)].map(([value, list]): CategoryGap => {
+  const categories = [...groups].map(([value, list]): CategoryGap => {
     const total = gapOfGroup(value, list, (r) => r.hourlyTotalPay, o.minimumGroupSize);
     const flagged = !total.suppressed && total.meanGap !== undefined && reachesThreshold(total.meanGap, o.payGapThreshold);
     return {
@@ -136,9 +138,9 @@ function bonusFigures(records: readonly EquityRecord[], minimumGroupSize: number
   const recipients: EquityRecord[] = [];
   const of = { F: 0, M: 0 };
   const count = { F: 0, M: 0 };
-  let hasData = false;
+  // Whether anyone has a Bonus value: the first one found settles it.
+  const hasData = records.some((r) => r.placed.employee.bonus !== undefined);
   for (const r of records) {
-    if (r.placed.employee.bonus !== undefined) hasData = true;
     if (r.binary) of[r.binary]++;
     if (!r.hasBonus) continue;
     recipients.push(r);
@@ -152,10 +154,17 @@ function bonusFigures(records: readonly EquityRecord[], minimumGroupSize: number
 }
 
 function bandShares(binary: readonly EquityRecord[], pay: (r: EquityRecord) => number, minimumGroupSize: number): BandShares[] {
-  const women: number[] = [];
-  const men: number[] = [];
-  for (const r of binary) (r.binary === 'F' ? women : men).push(pay(r));
-  const bands = quartileBandsOf(Float64Array.from(women), Float64Array.from(men));
+  let nFemale = 0;
+  for (const r of binary) if (r.binary === 'F') nFemale++;
+  const women = new Float64Array(nFemale);
+  const men = new Float64Array(binary.length - nFemale);
+  let w = 0;
+  let m = 0;
+  for (const r of binary) {
+    if (r.binary === 'F') women[w++] = pay(r);
+    else men[m++] = pay(r);
+  }
+  const bands = quartileBandsOf(women, men);
   return bands.map((b) => {
     const suppressed = b.size < minimumGroupSize || b.size === 0;
     return { ...b, suppressed, femaleShare: suppressed ? undefined : b.female / b.size, maleShare: suppressed ? undefined : b.male / b.size };

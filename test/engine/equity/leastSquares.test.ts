@@ -4,7 +4,7 @@
  * and HC1 from R 4.2.2 lm() (HC1 from its definition, as in test/fixtures/equity/crossCheck.R).
  * Collinearity as R's lm() treats it: the later column of a collinear set is dropped.
  */
-import { leastSquares, type LeastSquaresFit, type RegressionBlock } from '../../../src/engine/equity/leastSquares';
+import { fitDesign, leastSquares, prepareDesign, type LeastSquaresFit, type RegressionBlock } from '../../../src/engine/equity/leastSquares';
 
 const X1 = [10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5];
 const Y1 = [8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68];
@@ -115,5 +115,25 @@ describe('bad input returns an error, never throws', () => {
   it('mismatched lengths and nothing to estimate', () => {
     expect(leastSquares([1, 2, 3], [{ name: 'a', values: [1, 1] }])).toEqual(expect.objectContaining({ error: expect.stringContaining('2 values for 3') }));
     expect(leastSquares([1, 2, 3], [{ name: 'zero', values: [0, 0, 0] }])).toEqual(expect.objectContaining({ error: 'every column is zero' }));
+  });
+});
+
+describe('a prepared design fitted on several responses', () => {
+  const blocks: RegressionBlock[] = [
+    { name: '(Intercept)', values: ones(11) },
+    { name: 'x', values: X1 },
+    { names: ['g: b', 'g: c'], codes: Int32Array.from(X1, (x) => x % 3) },
+  ];
+  it('gives exactly what leastSquares gives on each response', () => {
+    const design = prepareDesign(blocks, 11);
+    for (const y of [Y1, Y1.map((v, i) => v * (i % 2 ? 1.05 : 1)), Y1.map((v) => Math.log(v))]) {
+      expect(fitDesign(design, y)).toEqual(leastSquares(y, blocks));
+    }
+  });
+  it('reports the errors leastSquares reports, in the same order', () => {
+    const zero = prepareDesign([{ name: 'zero', values: [0, 0, 0] }], 3);
+    expect(fitDesign(zero, [1, NaN, 3])).toEqual(leastSquares([1, NaN, 3], [{ name: 'zero', values: [0, 0, 0] }]));
+    expect(fitDesign(zero, [1, 2, 3])).toEqual({ error: 'every column is zero', aliased: ['zero'] });
+    expect(fitDesign(prepareDesign([{ name: 'a', values: [1, 1] }], 3), [1, 2, 3])).toEqual(leastSquares([1, 2, 3], [{ name: 'a', values: [1, 1] }]));
   });
 });
