@@ -201,10 +201,12 @@ export class SheetBuilder {
   }
 
   build(extra: Partial<SheetSpec> = {}): SheetSpec {
+    const cells = new Array<SpecCell[]>(this.cells.length);
+    for (let i = 0; i < cells.length; i++) cells[i] = this.cells[i] ?? [];
     return {
       name: this.name,
       role: 'output',
-      cells: Array.from(this.cells, (r) => r ?? []),
+      cells,
       formats: this.formats,
       tables: this.tables,
       columns: this.columns,

@@ -45,7 +45,11 @@ export function consistencySheet(result: ConsistencyResult, input: { structure: 
   const ps = (letter: string, grade: number) => sheetRef(OUTPUT_SHEETS.payStructure, `$${letter}$${grade + 1}`);
   const plLast = placementLastRow(placement.employees.length);
   const pl = (letter: string) => placementColumn(letter, plLast);
-  const plRow = new Map<string, number>(placement.employees.map((p, i) => [p.employee.id, i + 2]));
+  // Placement rows of the employees the findings name (a few of 100,000).
+  const named = new Set<string>();
+  for (const row of result.rows) if (row.subject.kind === 'employee') named.add(row.subject.employeeId);
+  const plRow = new Map<string, number>();
+  if (named.size > 0) placement.employees.forEach((p, i) => named.has(p.employee.id) && plRow.set(p.employee.id, i + 2));
   const plCell = (letter: string, row: number) => sheetRef(FAIRNESS_SHEETS.placement, `$${letter}$${row}`);
   const slotRow = new Map(structure.slotting.map((s, i) => [s.job.code, i + 2]));
   const js = (letter: string, row: number) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${letter}$${row}`);

@@ -69,14 +69,18 @@ export function placementSheet(
   const keys = placement.employees.map((p) => keyOf(p.employee.id));
   const rowOf = new Map<string, number>();
   keys.forEach((key, i) => rowOf.set(key, i + 2));
-  // Managers manage several employees: each Manager ID as written is read once.
-  const managerKeys = new Map<string, string>();
+  // Managers manage several employees: each Manager ID as written is looked up once.
+  const managers = new Map<string, { key: string; row: number | undefined }>();
   const managerRow = (p: PlacedEmployee, i: number): number | undefined => {
     const id = p.employee.managerId;
     if (id === undefined) return undefined;
-    let key = managerKeys.get(id);
-    if (key === undefined) managerKeys.set(id, (key = keyOf(id)));
-    return key === '' || key === keys[i] ? undefined : rowOf.get(key);
+    let m = managers.get(id);
+    if (m === undefined) {
+      const key = keyOf(id);
+      managers.set(id, (m = { key, row: key === '' ? undefined : rowOf.get(key) }));
+    }
+    // Not their own manager (the same ID).
+    return m.row === undefined || m.row === i + 2 || m.key === keys[i] ? undefined : m.row;
   };
   // Few departments: each spelling trimmed once.
   const departments = new Map<string | undefined, string>();
