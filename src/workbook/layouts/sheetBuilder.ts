@@ -113,6 +113,9 @@ export class SheetBuilder {
     // Row by row, plain loops: a 100,000-row table is millions of cells.
     const n = columns.length;
     const own = columns.map((c) => (c.fill ? ([] as number[]) : undefined));
+    // The columns' functions in arrays of their own: the columns are objects of several shapes.
+    const cellOf = columns.map((c) => c.cell);
+    const valueOf = columns.map((c) => c.fill?.value);
     const left = col - 1;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
@@ -125,11 +128,11 @@ export class SheetBuilder {
       }
       while (line.length < left) line.push(null);
       for (let j = 0; j < n; j++) {
-        const c = columns[j];
+        const cell = cellOf[j];
         let out: SpecCell;
-        if (c.cell !== undefined) out = c.cell(item, r, i);
+        if (cell !== undefined) out = cell(item, r, i);
         else {
-          const v = c.fill.value(item, r, i);
+          const v = valueOf[j]!(item, r, i);
           if (v === undefined) out = '';
           else if (typeof v !== 'object' || v === null) out = v;
           else if (v instanceof OwnCell) {

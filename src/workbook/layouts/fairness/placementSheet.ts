@@ -11,7 +11,7 @@ import type { PaySystem } from '../../../engine/types';
 import { columnNumber, sheetRef } from '../../address';
 import { dateToSerial } from '../../dates';
 import { OUTPUT_SHEETS } from '../../schema';
-import type { ChartSpec, SheetSpec } from '../../sheetSpec';
+import type { ChartSpec, SheetSpec, SpecCell } from '../../sheetSpec';
 import { compaRatioScale, rangePositionIcons } from '../payPosition';
 import { payStructureColumn, PS } from '../payStructure';
 import { FMT, formula, ownCell, remembered, SheetBuilder, type ColumnFill, type LayoutColumn } from '../sheetBuilder';
@@ -69,18 +69,20 @@ export function placementSheet(
   const keys = placement.employees.map((p) => keyOf(p.employee.id));
   const rowOf = new Map<string, number>();
   keys.forEach((key, i) => rowOf.set(key, i + 2));
-  // Managers manage several employees: each Manager ID as written is looked up once.
-  const managers = new Map<string, { key: string; row: number | undefined }>();
-  const managerRow = (p: PlacedEmployee, i: number): number | undefined => {
+  // Managers manage several employees: each Manager ID as written is looked up once, and the
+  // reference to the manager's salary is one cell, the same for all of them.
+  const managers = new Map<string, { key: string; row: number | undefined; salary: SpecCell }>();
+  const managerSalary = (p: PlacedEmployee, i: number): SpecCell => {
     const id = p.employee.managerId;
-    if (id === undefined) return undefined;
+    if (id === undefined) return null;
     let m = managers.get(id);
     if (m === undefined) {
       const key = keyOf(id);
-      managers.set(id, (m = { key, row: key === '' ? undefined : rowOf.get(key) }));
+      const row = key === '' ? undefined : rowOf.get(key);
+      managers.set(id, (m = { key, row, salary: row === undefined ? null : { formula: `=${PL.salary}${row}`, value: placement.employees[row - 2].salary } }));
     }
     // Not their own manager (the same ID).
-    return m.row === undefined || m.row === i + 2 || m.key === keys[i] ? undefined : m.row;
+    return m.row === undefined || m.row === i + 2 || m.key === keys[i] ? null : m.salary;
   };
   // Few departments: each spelling trimmed once.
   const departments = new Map<string | undefined, string>();
@@ -206,10 +208,7 @@ export function placementSheet(
       format: FMT.money2,
       width: 12,
       // A direct reference to the manager's row (a MATCH per row would make recalculation quadratic in employees).
-      cell: ({ placed }, _r, i) => {
-        const m = managerRow(placed, i);
-        return m === undefined ? null : { formula: `=${PL.salary}${m}`, value: placement.employees[m - 2].salary };
-      },
+      cell: ({ placed }, _r, i) => managerSalary(placed, i),
     },
     {
       header: 'Compression',
