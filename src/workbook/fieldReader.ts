@@ -1,23 +1,32 @@
 import { problem, type Problem } from '../engine/problem';
 import { readDate, readFlag, readNumber, readText } from './cellValue';
+import { serialToDate } from './dates';
 import type { Grid } from './grid';
-import type { SheetDef } from './schema';
+import type { ColumnDef, SheetDef } from './schema';
 import { dataRows, locateTable, type DataRow } from './sheetTable';
 
-/** Reads fields of one data row, adding a cell-addressed problem for every bad value. */
+/**
+ * Reads fields of one data row, adding a cell-addressed problem for every bad value. The usual cell
+ * (text in a text column, a finite number in a number column) is read here directly; anything else
+ * goes through the cell readers of cellValue.ts, which decide the same way and word the problems.
+ */
 export class FieldReader {
+  private readonly columns = new Map<string, ColumnDef>();
+
   constructor(
     private readonly sheet: string,
     private readonly def: SheetDef,
     private readonly problems: Problem[],
-  ) {}
+  ) {
+    for (const c of def.columns) if (!this.columns.has(c.key)) this.columns.set(c.key, c);
+  }
 
   private report(r: DataRow, key: string, text: string, severity: 'error' | 'warning' = 'error'): void {
     this.problems.push(problem(severity, 'bad-value', text, { sheet: this.sheet, cell: r.address(key) }));
   }
 
-  private col(key: string) {
-    return this.def.columns.find((c) => c.key === key)!;
+  private col(key: string): ColumnDef {
+    return this.columns.get(key)!;
   }
 
   private missing(r: DataRow, key: string): void {
@@ -26,7 +35,14 @@ export class FieldReader {
   }
 
   text(r: DataRow, key: string): string | undefined {
-    const res = readText(r.get(key));
+    const v = r.get(key);
+    if (typeof v === 'string') {
+      const text = v.trim();
+      if (text !== '') return text;
+      this.missing(r, key);
+      return undefined;
+    }
+    const res = readText(v);
     if (res.ok) return res.value;
     if (res.blank) this.missing(r, key);
     else this.report(r, key, `${this.col(key).name} ${res.reason}`);
@@ -35,25 +51,38 @@ export class FieldReader {
 
   number(r: DataRow, key: string): number | undefined {
     const c = this.col(key);
-    const res = readNumber(r.get(key), c.kind);
-    if (!res.ok) {
-      if (res.blank) this.missing(r, key);
-      else this.report(r, key, `${c.name} ${res.reason}`);
+    const v = r.get(key);
+    let value: number;
+    if (typeof v === 'number' && Number.isFinite(v) && (c.kind !== 'integer' || Number.isInteger(v))) {
+      // As readNumber reads a number cell: whole numbers above 1 in a percent column are percentage points.
+      value = c.kind === 'percent' && Math.abs(v) > 1 ? v / 100 : v;
+    } else {
+      const res = readNumber(v, c.kind);
+      if (!res.ok) {
+        if (res.blank) this.missing(r, key);
+        else this.report(r, key, `${c.name} ${res.reason}`);
+        return undefined;
+      }
+      value = res.value;
+    }
+    if (c.positive && value <= 0) {
+      this.report(r, key, `${c.name} must be above zero, not ${value}`);
       return undefined;
     }
-    if (c.positive && res.value <= 0) {
-      this.report(r, key, `${c.name} must be above zero, not ${res.value}`);
+    if (c.nonNegative && value < 0) {
+      this.report(r, key, `${c.name} must not be negative, not ${value}`);
       return undefined;
     }
-    if (c.nonNegative && res.value < 0) {
-      this.report(r, key, `${c.name} must not be negative, not ${res.value}`);
-      return undefined;
-    }
-    return res.value;
+    return value;
   }
 
   date(r: DataRow, key: string) {
-    const res = readDate(r.get(key));
+    const v = r.get(key);
+    if (typeof v === 'number') {
+      const d = serialToDate(v);
+      if (d) return d;
+    }
+    const res = readDate(v);
     if (res.ok) return res.value;
     if (res.blank) this.missing(r, key);
     else this.report(r, key, `${this.col(key).name} ${res.reason}`);

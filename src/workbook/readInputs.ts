@@ -125,49 +125,77 @@ function parseEmployees(grid: Grid | undefined, problems: Problem[]) {
   const employees: Employee[] = [];
   const t = rowsOf(grid, EMPLOYEES, 'id', problems);
   if (!t) return { employees };
-  const seen = new Map<string, string>();
+  // Each ID (upper-cased): its employee's index, and the row it was first on (for a duplicate's message).
+  const byId = new Map<string, number>();
+  const rowOf: DataRow[] = [];
   const has = (k: string) => t.table.columns.has(k);
+  const hasFte = has('fte');
+  const [hasName, hasHireDate, hasGender, hasDepartment, hasLocation, hasManagerId, hasRating, hasBonus, hasWeeklyHours, hasSkillLevel, hasCompetencyScore] = [
+    'name', 'hireDate', 'gender', 'department', 'location', 'managerId', 'rating', 'bonus', 'weeklyHours', 'skillLevel', 'competencyScore',
+  ].map(has);
+  const extras = t.table.extras;
+  const reader = t.reader;
   for (const r of t.rows) {
-    const id = t.reader.text(r, 'id');
-    const jobCode = t.reader.text(r, 'jobCode');
-    const base = t.reader.number(r, 'baseSalary');
-    let fte = has('fte') ? t.reader.number(r, 'fte') : 1;
-    if (has('fte') && fte === undefined && readNumber(r.get('fte'), 'number').ok === false && (readNumber(r.get('fte'), 'number') as { blank: boolean }).blank) fte = 1;
+    const id = reader.text(r, 'id');
+    const jobCode = reader.text(r, 'jobCode');
+    const base = reader.number(r, 'baseSalary');
+    let fte = hasFte ? reader.number(r, 'fte') : 1;
+    if (hasFte && fte === undefined && readNumber(r.get('fte'), 'number').ok === false && (readNumber(r.get('fte'), 'number') as { blank: boolean }).blank) fte = 1;
     if (fte !== undefined && (fte <= 0 || fte > 1)) {
       problems.push(problem('error', 'bad-fte', `FTE ${fte} must be above 0 and at most 1`, { sheet: grid!.sheet, cell: r.address('fte') }));
       fte = undefined;
     }
-    const e: Partial<Employee> = {
-      name: has('name') ? t.reader.text(r, 'name') : undefined,
-      hireDate: has('hireDate') ? t.reader.date(r, 'hireDate') : undefined,
-      gender: has('gender') ? t.reader.text(r, 'gender') : undefined,
-      department: has('department') ? t.reader.text(r, 'department') : undefined,
-      location: has('location') ? t.reader.text(r, 'location') : undefined,
-      managerId: has('managerId') ? t.reader.text(r, 'managerId') : undefined,
-      rating: has('rating') ? t.reader.number(r, 'rating') : undefined,
-      bonus: has('bonus') ? optionalMoney(t.reader.number(r, 'bonus')) : undefined,
-      weeklyHours: has('weeklyHours') ? t.reader.number(r, 'weeklyHours') : undefined,
-      skillLevel: has('skillLevel') ? t.reader.number(r, 'skillLevel') : undefined,
-      competencyScore: has('competencyScore') ? t.reader.number(r, 'competencyScore') : undefined,
-    };
+    // The optional fields in this order (each may add a problem), before the row can be skipped.
+    const name = hasName ? reader.text(r, 'name') : undefined;
+    const hireDate = hasHireDate ? reader.date(r, 'hireDate') : undefined;
+    const gender = hasGender ? reader.text(r, 'gender') : undefined;
+    const department = hasDepartment ? reader.text(r, 'department') : undefined;
+    const location = hasLocation ? reader.text(r, 'location') : undefined;
+    const managerId = hasManagerId ? reader.text(r, 'managerId') : undefined;
+    const rating = hasRating ? reader.number(r, 'rating') : undefined;
+    const bonus = hasBonus ? optionalMoney(reader.number(r, 'bonus')) : undefined;
+    const weeklyHours = hasWeeklyHours ? reader.number(r, 'weeklyHours') : undefined;
+    const skillLevel = hasSkillLevel ? reader.number(r, 'skillLevel') : undefined;
+    const competencyScore = hasCompetencyScore ? reader.number(r, 'competencyScore') : undefined;
     if (id === undefined || jobCode === undefined || base === undefined || fte === undefined) continue;
     const key = id.toUpperCase();
-    if (seen.has(key)) {
-      problems.push(problem('error', 'duplicate-key', `employee ID "${id}" is already used at ${seen.get(key)}`, { sheet: grid!.sheet, cell: r.address('id') }));
+    const first = byId.get(key);
+    if (first !== undefined) {
+      problems.push(problem('error', 'duplicate-key', `employee ID "${id}" is already used at ${grid!.sheet}!${rowOf[first].address('id')}`, { sheet: grid!.sheet, cell: r.address('id') }));
       continue;
     }
-    seen.set(key, `${grid!.sheet}!${r.address('id')}`);
+    byId.set(key, employees.length);
+    rowOf.push(r);
     let extra: Record<string, string | number | null> | undefined;
-    if (t.table.extras.length > 0) {
+    if (extras.length > 0) {
       extra = {};
-      for (const x of t.table.extras) {
+      for (const x of extras) {
         const v = r.extra(x.col);
         extra[x.name] = typeof v === 'number' || typeof v === 'string' ? v : null;
       }
     }
-    employees.push({ ...e, id, jobCode, baseSalary: money(base), fte, extra, ref: refOf(grid!.sheet, r) } as Employee);
+    // Every property, in the order the employee has always had them (one object shape for all).
+    employees.push({
+      name,
+      hireDate,
+      gender,
+      department,
+      location,
+      managerId,
+      rating,
+      bonus,
+      weeklyHours,
+      skillLevel,
+      competencyScore,
+      id,
+      jobCode,
+      baseSalary: money(base),
+      fte,
+      extra,
+      ref: refOf(grid!.sheet, r),
+    });
   }
-  return { employees, table: t.table };
+  return { employees, table: t.table, byId };
 }
 
 function parseAppraisal(grid: Grid | undefined, problems: Problem[]) {
@@ -200,7 +228,7 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
   const tables = new Map<string, LocatedTable>();
   const { jobs, allCodes, table: jt } = parseJobs(grid('jobs'), problems);
   const { market, table: mt } = parseMarket(grid('market'), problems);
-  const { employees, table: et } = parseEmployees(grid('employees'), problems);
+  const { employees, table: et, byId: employeeById } = parseEmployees(grid('employees'), problems);
   const { appraisal, table: at } = parseAppraisal(grid('appraisal'), problems);
   if (jt) tables.set('jobs', jt);
   if (mt) tables.set('market', mt);
@@ -210,19 +238,27 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
   // Codes match case-insensitively; downstream every reference uses the Jobs sheet's spelling.
   const canonical = new Map(jobs.map((j) => [j.code.toUpperCase(), j.code]));
   const jobCodes = new Set(canonical.keys());
-  for (const e of employees) e.jobCode = canonical.get(e.jobCode.toUpperCase()) ?? e.jobCode;
+  // A code's upper case is its canonical spelling's upper case too: worked out once per employee.
+  const employeeCodes = employees.map((e) => {
+    const upper = e.jobCode.toUpperCase();
+    e.jobCode = canonical.get(upper) ?? e.jobCode;
+    return upper;
+  });
   for (const m of market) m.jobCode = canonical.get(m.jobCode.toUpperCase()) ?? m.jobCode;
-  for (const e of employees) {
-    if (allCodes && !allCodes.has(e.jobCode.toUpperCase()) && e.ref && et) {
-      problems.push(problem('error', 'unknown-job', `job code "${e.jobCode}" is not on the ${JOBS.name} sheet`, { sheet: e.ref.sheet, cell: `${columnLetterOf(et, 'jobCode')}${e.ref.row}` }));
-    }
+  if (allCodes && et) {
+    const jobCodeColumn = columnLetterOf(et, 'jobCode');
+    employees.forEach((e, i) => {
+      if (!allCodes.has(employeeCodes[i]) && e.ref) {
+        problems.push(problem('error', 'unknown-job', `job code "${e.jobCode}" is not on the ${JOBS.name} sheet`, { sheet: e.ref.sheet, cell: `${jobCodeColumn}${e.ref.row}` }));
+      }
+    });
   }
   for (const m of market) {
     if (allCodes && !allCodes.has(m.jobCode.toUpperCase()) && m.ref && mt) {
       problems.push(problem('warning', 'unknown-job', `market data for job code "${m.jobCode}", which is not on the ${JOBS.name} sheet, is ignored`, { sheet: m.ref.sheet, cell: `${columnLetterOf(mt, 'jobCode')}${m.ref.row}` }));
     }
   }
-  if (et) managerLoops(employees, et, problems);
+  if (et && employeeById) managerLoops(employees, employeeById, et, problems);
   const assumptionsRead = readAssumptions(grid('assumptions'), (name) => isStructureParameter(name) || isMeritParameter(name));
   problems.push(...assumptionsRead.problems);
   const structureInputs = parseStructureInputs(grids, sheetOf);
@@ -243,22 +279,33 @@ const columnLetterOf = (t: LocatedTable, key: string): string => columnLetter(t.
  * cell of its first employee in sheet order. An employee who is their own manager is left to the
  * consistency check, which reports it.
  */
-function managerLoops(employees: readonly Employee[], table: LocatedTable, problems: Problem[]): void {
+function managerLoops(employees: readonly Employee[], byId: ReadonlyMap<string, number>, table: LocatedTable, problems: Problem[]): void {
   if (!table.columns.has('managerId')) return;
-  const byId = new Map(employees.map((e) => [e.id.toUpperCase(), e]));
-  const state = new Map<Employee, 'open' | 'done'>();
-  for (const start of employees) {
-    const path: Employee[] = [];
-    let e: Employee | undefined = start;
-    while (e && !state.has(e)) {
-      state.set(e, 'open');
+  const n = employees.length;
+  // Each employee's manager, by index into `employees` (-1: none, or not an employee); `byId` indexes them by upper-cased ID.
+  const manager = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = employees[i].managerId?.trim().toUpperCase();
+    manager[i] = m ? (byId.get(m) ?? -1) : -1;
+  }
+  // Walk up from each employee not seen yet; a walk that meets its own path has found a loop.
+  const OPEN = 1;
+  const DONE = 2;
+  const state = new Uint8Array(n);
+  const positionOnPath = new Int32Array(n);
+  const path: number[] = [];
+  for (let start = 0; start < n; start++) {
+    path.length = 0;
+    let e = start;
+    while (e >= 0 && state[e] === 0) {
+      state[e] = OPEN;
+      positionOnPath[e] = path.length;
       path.push(e);
-      const m: string | undefined = e.managerId?.trim().toUpperCase();
-      e = m ? byId.get(m) : undefined;
+      e = manager[e];
     }
-    const from = e && state.get(e) === 'open' ? path.indexOf(e) : -1;
-    const loop = from >= 0 ? path.slice(from) : [];
-    if (loop.length > 1) {
+    const from = e >= 0 && state[e] === OPEN ? positionOnPath[e] : -1;
+    if (from >= 0 && path.length - from > 1) {
+      const loop = path.slice(from).map((i) => employees[i]);
       const first = loop.reduce((a, b) => ((b.ref?.row ?? 0) < (a.ref?.row ?? 0) ? b : a));
       const i = loop.indexOf(first);
       const ids = [...loop.slice(i), ...loop.slice(0, i), first].map((x) => x.id);
@@ -269,6 +316,6 @@ function managerLoops(employees: readonly Employee[], table: LocatedTable, probl
         }),
       );
     }
-    for (const x of path) state.set(x, 'done');
+    for (const x of path) state[x] = DONE;
   }
 }

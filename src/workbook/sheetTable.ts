@@ -18,15 +18,22 @@ export interface LocatedTable {
 
 /** One data row: the sheet row number and a way to fetch each field's raw value and address. */
 export class DataRow {
+  /** The grid's row (read once: a parse looks up every field of every row). */
+  private readonly cells: readonly GridValue[] | undefined;
+
   constructor(
     private readonly grid: Grid,
     private readonly table: LocatedTable,
     readonly row: number,
-  ) {}
+  ) {
+    this.cells = grid.rows[row - grid.top];
+  }
 
   get(key: string): GridValue {
     const c = this.table.columns.get(key);
-    return c === undefined ? null : cellAt(this.grid, this.row, c);
+    if (c === undefined || this.cells === undefined) return null;
+    const v = this.cells[c - this.grid.left];
+    return v === undefined ? null : v;
   }
 
   /** The field's cell on this row; for a column the table lacks, the row's cell in the table's first column. */
@@ -206,6 +213,12 @@ export function locateTable(grid: Grid, def: SheetDef): { table?: LocatedTable; 
 
 const TOTAL_LABEL = /^(grand\s+)?(sub\s*)?totals?\b|^sum$|^summe$|^total\s/i;
 
+/** Whether `TOTAL_LABEL` could match this trimmed text: only if it starts with G, S or T (any case). Saves the regular expression on most rows. */
+function mayBeTotalLabel(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0) | 0x20;
+  return c === 0x67 || c === 0x73 || c === 0x74;
+}
+
 /** The table's data rows, skipping blank rows and trailing totals rows (each skip reported as info). */
 export function dataRows(grid: Grid, table: LocatedTable, keyColumn: string): { rows: DataRow[]; problems: Problem[] } {
   const rows: DataRow[] = [];
@@ -214,17 +227,17 @@ export function dataRows(grid: Grid, table: LocatedTable, keyColumn: string): { 
   const keyCol = table.columns.get(keyColumn);
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     let first: GridValue = null;
-    for (const c of cols) {
-      const v = cellAt(grid, row, c);
+    for (let i = 0; i < cols.length; i++) {
+      const v = cellAt(grid, row, cols[i]);
       if (!isBlank(v)) {
         first = v;
         break;
       }
     }
     if (first === null) continue;
-    const keyBlank = keyCol === undefined || isBlank(cellAt(grid, row, keyCol));
-    if (typeof first === 'string' && TOTAL_LABEL.test(first.trim()) && (keyBlank || first === cellAt(grid, row, keyCol!))) {
-      problems.push(problem('info', 'totals-row', `"${first.trim()}" row skipped (a totals row is not data)`, { sheet: grid.sheet, row }));
+    const label = typeof first === 'string' ? first.trim() : '';
+    if (mayBeTotalLabel(label) && TOTAL_LABEL.test(label) && (keyCol === undefined || isBlank(cellAt(grid, row, keyCol)) || first === cellAt(grid, row, keyCol))) {
+      problems.push(problem('info', 'totals-row', `"${label}" row skipped (a totals row is not data)`, { sheet: grid.sheet, row }));
       continue;
     }
     rows.push(new DataRow(grid, table, row));
