@@ -191,15 +191,15 @@ export function placeEmployees(input: PlacementInput): Placement {
     const byGrade = grade === undefined ? undefined : gradeTotals.get(grade);
     const costed = (range !== undefined && (p.costToMinimum > 0 || p.costToMidpoint > 0 || p.excessOverMaximum > 0)) || (market !== undefined && p.costToMarket > 0);
     const cents = !costed ? undefined : fte === 1 ? exactCents(pay) : decimalCents(employee.baseSalary);
-    for (let t = 0; t < 2; t++) {
-      const totals = t === 0 ? byDepartment : byGrade;
-      if (!totals) continue;
-      totals.add(p);
-      if (!costed) continue;
-      if (range && p.costToMinimum > 0) totals.cost(0, range.min, employee.baseSalary, cents, fte);
-      if (range && p.costToMidpoint > 0) totals.cost(1, range.mid, employee.baseSalary, cents, fte);
-      if (market && p.costToMarket > 0) totals.cost(2, market, employee.baseSalary, cents, fte);
-      if (range && p.excessOverMaximum > 0) totals.cost(3, range.max, employee.baseSalary, cents, fte, -1);
+    byDepartment.add(p);
+    byGrade?.add(p);
+    if (costed) {
+      // Each cost goes to the department's and the grade's totals; a term worked out in decimal for one is reused by the other.
+      const salary = employee.baseSalary;
+      if (range && p.costToMinimum > 0) byGrade?.cost(0, range.min, salary, cents, fte, 1, byDepartment.cost(0, range.min, salary, cents, fte, 1));
+      if (range && p.costToMidpoint > 0) byGrade?.cost(1, range.mid, salary, cents, fte, 1, byDepartment.cost(1, range.mid, salary, cents, fte, 1));
+      if (market && p.costToMarket > 0) byGrade?.cost(2, market, salary, cents, fte, 1, byDepartment.cost(2, market, salary, cents, fte, 1));
+      if (range && p.excessOverMaximum > 0) byGrade?.cost(3, range.max, salary, cents, fte, -1, byDepartment.cost(3, range.max, salary, cents, fte, -1));
     }
     return p;
   });
@@ -281,13 +281,14 @@ class Totals {
 
   /**
    * Adds (target − salary) × FTE × sign to cost `k`. `salaryCents`: for FTE 1, the salary's cents as its
-   * double tells (exactCents); otherwise the decimal's own whole cents (decimalCents).
+   * double tells (exactCents); otherwise the decimal's own whole cents (decimalCents). `term`: the same
+   * term in decimal when already worked out. Returns the decimal term when it was needed.
    */
-  cost(k: number, target: Bound, salary: Decimal, salaryCents: number | undefined, fte: number, sign = 1): void {
+  cost(k: number, target: Bound, salary: Decimal, salaryCents: number | undefined, fte: number, sign: 1 | -1, term?: Decimal): Decimal | undefined {
     if (fte === 1) {
       if (salaryCents !== undefined && target.cents !== undefined) {
         this.cents[k] += sign * (target.cents - salaryCents);
-        return;
+        return term;
       }
     } else if (!this.inDecimal[k] && salaryCents !== undefined && target.exactCents !== undefined) {
       let sums = this.centsByFte.get(fte);
@@ -295,15 +296,20 @@ class Totals {
       const next = sums[k] + sign * (target.exactCents - salaryCents);
       if (Number.isSafeInteger(next)) {
         sums[k] = next;
-        return;
+        return term;
       }
     }
     if (!this.inDecimal[k]) {
       this.inDecimal[k] = true;
       this.rest[k] = this.partTime(k);
     }
-    const d = target.decimal.minus(salary).mul(fte);
-    this.rest[k] = this.rest[k].plus(sign === 1 ? d : d.neg());
+    if (!term) {
+      // × 1 leaves a decimal of the working precision as it is.
+      const d = fte === 1 ? target.decimal.minus(salary) : target.decimal.minus(salary).mul(fte);
+      term = sign === 1 ? d : d.neg();
+    }
+    this.rest[k] = this.rest[k].plus(term);
+    return term;
   }
 
   /** The part-time costs summed in integer cents so far, in decimal (exact). */

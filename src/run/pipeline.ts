@@ -125,15 +125,36 @@ export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<Compute
   if (merit && fairness && basis) {
     // The same figures on the salaries the plan proposes, people in the same grades and ranges: each
     // employee's new salary as the double a placement would hold (their base salary when not in the plan).
-    const newSalary = new Map(merit.plan.rows.map((r) => [r.case.id, r.outcome.newSalary]));
-    const salaries = fairness.placement.employees.map((p) => {
-      const after = newSalary.get(p.employee.id);
-      return after ? toDouble(after) : p.salary;
-    });
-    meritEquity = meritEquityImpact(fairness.equity, payEquityFiguresOnSalaries(basis, salaries));
+    meritEquity = meritEquityImpact(fairness.equity, payEquityFiguresOnSalaries(basis, salariesAfter(fairness.placement, merit)));
   }
   lap('merit');
   return { ...stage, employeesByJob, merit, fairness, meritEquity };
+}
+
+/**
+ * Each placed employee's salary after the merit plan, as the double a placement would hold: the plan
+ * row's new salary, found by Employee ID (the base salary when the plan has no row for them). The rows
+ * usually follow the employees' order: they are matched in step, and looked up by ID only if not.
+ * IDs are unique (the parser rejects a repeated one), so both give the same row.
+ */
+function salariesAfter(placement: Placement, merit: MeritResult): Float64Array {
+  const rows = merit.plan.rows;
+  const placed = placement.employees;
+  const salaries = new Float64Array(placed.length);
+  let j = 0;
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i];
+    if (j < rows.length && rows[j].case.id === p.employee.id) salaries[i] = toDouble(rows[j++].outcome.newSalary);
+    else salaries[i] = p.salary;
+  }
+  if (j === rows.length) return salaries;
+  // Out of step: by ID, the last row for an ID winning.
+  const newSalary = new Map(rows.map((r) => [r.case.id, r.outcome.newSalary]));
+  for (let i = 0; i < placed.length; i++) {
+    const after = newSalary.get(placed[i].employee.id);
+    salaries[i] = after ? toDouble(after) : placed[i].salary;
+  }
+  return salaries;
 }
 
 const equityOptions = (a: ParsedWorkbook['inputs']['assumptions']) => ({

@@ -131,7 +131,12 @@ interface PreparedGap {
   design: PreparedDesign;
 }
 
-export function prepareAdjustedGap(records: readonly EquityRecord[], o: AdjustedGapOptions): AdjustedGapModel {
+/** `valuesOf`, when given, returns each record's value of a field (by the field's function), worked out once elsewhere. */
+export function prepareAdjustedGap(
+  records: readonly EquityRecord[],
+  o: AdjustedGapOptions,
+  valuesOf?: (value: (r: EquityRecord) => FieldValue) => ArrayLike<FieldValue>,
+): AdjustedGapModel {
   const notes: string[] = [];
   // Positions of the records recorded as F or M.
   const binaryAt: number[] = [];
@@ -169,18 +174,19 @@ export function prepareAdjustedGap(records: readonly EquityRecord[], o: Adjusted
     if (seen.has(key)) continue;
     seen.add(key);
     const control: Control = { spec, field, missing: 0 };
-    const value = field.value;
+    const known = valuesOf?.(field.value);
+    const value = (i: number): FieldValue => (known ? known[binaryAt[i]] : field.value(records[binaryAt[i]]));
     if (field.kind === 'numeric') {
       const numbers = new Float64Array(nBinary);
       for (let i = 0; i < nBinary; i++) {
-        numbers[i] = (value(records[binaryAt[i]]) as number | undefined) ?? NaN;
+        numbers[i] = (value(i) as number | undefined) ?? NaN;
         if (Number.isNaN(numbers[i])) control.missing++;
       }
       control.numbers = numbers;
     } else {
       const labels: FieldValue[] = new Array(nBinary);
       for (let i = 0; i < nBinary; i++) {
-        const v = value(records[binaryAt[i]]);
+        const v = value(i);
         labels[i] = v;
         if (v === undefined) control.missing++;
       }

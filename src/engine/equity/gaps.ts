@@ -5,6 +5,7 @@
  */
 import type { FieldValue } from './fields';
 import { compareLevels } from './fields';
+import type { BinaryGender } from './gender';
 import type { EquityRecord } from './records';
 
 export interface GroupGap {
@@ -91,20 +92,47 @@ function select(a: Float64Array, k: number): number {
 
 /** The gap figures of one group of records for one pay measure. */
 export function gapOfGroup(group: string | number, records: readonly EquityRecord[], pay: (r: EquityRecord) => number, minimumGroupSize: number): GroupGap {
+  const sex = new Uint8Array(records.length);
+  const values = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    sex[i] = sexCode(r.binary);
+    if (sex[i] !== OTHER) values[i] = pay(r);
+  }
+  return gapOfRows(group, undefined, values, sex, minimumGroupSize);
+}
+
+/** A record's gender as the columns hold it (see EquityColumns). */
+export const FEMALE = 1;
+export const MALE = 2;
+export const OTHER = 0;
+export const sexCode = (b: BinaryGender | undefined): number => (b === 'F' ? FEMALE : b === 'M' ? MALE : OTHER);
+
+/**
+ * gapOfGroup on columns: the group is the records at `rows` (every record when undefined), those with
+ * `only[i]` set when `only` is given, in that order; `pay[i]` and `sex[i]` are record i's pay and
+ * gender code. The same figures as gapOfGroup on the records in that order.
+ */
+export function gapOfRows(group: string | number, rows: Int32Array | undefined, pay: Float64Array, sex: Uint8Array, minimumGroupSize: number, only?: Uint8Array): GroupGap {
   // Counted first: a suppressed group's pay is never read, and the others' goes straight into arrays of the right size.
+  const size = rows ? rows.length : sex.length;
+  let headcount = 0;
   let nFemale = 0;
   let nMale = 0;
-  for (let i = 0; i < records.length; i++) {
-    const b = records[i].binary;
-    if (b === 'F') nFemale++;
-    else if (b === 'M') nMale++;
+  for (let j = 0; j < size; j++) {
+    const i = rows ? rows[j] : j;
+    if (only && only[i] === 0) continue;
+    headcount++;
+    const s = sex[i];
+    if (s === FEMALE) nFemale++;
+    else if (s === MALE) nMale++;
   }
   const out: GroupGap = {
     group,
-    headcount: records.length,
+    headcount,
     nFemale,
     nMale,
-    nOther: records.length - nFemale - nMale,
+    nOther: headcount - nFemale - nMale,
     suppressed: nFemale < minimumGroupSize || nMale < minimumGroupSize || nFemale === 0 || nMale === 0,
   };
   if (out.suppressed) return out;
@@ -112,10 +140,12 @@ export function gapOfGroup(group: string | number, records: readonly EquityRecor
   const men = new Float64Array(nMale);
   let w = 0;
   let m = 0;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i];
-    if (r.binary === 'F') women[w++] = pay(r);
-    else if (r.binary === 'M') men[m++] = pay(r);
+  for (let j = 0; j < size; j++) {
+    const i = rows ? rows[j] : j;
+    if (only && only[i] === 0) continue;
+    const s = sex[i];
+    if (s === FEMALE) women[w++] = pay[i];
+    else if (s === MALE) men[m++] = pay[i];
   }
   out.meanFemale = mean(women);
   out.meanMale = mean(men);
@@ -125,6 +155,22 @@ export function gapOfGroup(group: string | number, records: readonly EquityRecor
   out.medianMale = medianInPlace(men);
   out.medianGap = gapOf(out.medianMale, out.medianFemale);
   return out;
+}
+
+/**
+ * Positions grouped by value, as groupBy groups records: `values[i]` is record i's value (undefined
+ * leaves it out); groups in level order, positions in record order.
+ */
+export function groupRows(values: ArrayLike<FieldValue>): Map<number | string, Int32Array> {
+  const groups = new Map<number | string, number[]>();
+  for (let i = 0; i < values.length; i++) {
+    const k = values[i];
+    if (k === undefined) continue;
+    const list = groups.get(k);
+    if (list) list.push(i);
+    else groups.set(k, [i]);
+  }
+  return new Map([...groups.entries()].sort(([a], [b]) => compareLevels(a, b)).map(([k, list]) => [k, Int32Array.from(list)]));
 }
 
 /** Records grouped by a field's value (records without one are left out), groups in level order. */

@@ -7,13 +7,14 @@
 import type { Placement } from '../placement';
 import { problem, type Problem } from '../problem';
 import type { CalendarDate } from '../types';
-import { fitAdjustedGap, prepareAdjustedGap, type AdjustedGap, type AdjustedGapModel } from './adjustedGap';
+import { fitAdjustedGap, parseControls, prepareAdjustedGap, type AdjustedGap, type AdjustedGapModel } from './adjustedGap';
+import { equityColumns, fieldValues, type EquityColumns } from './columns';
 import { resolveField, STANDARD_FIELDS, type FieldValue } from './fields';
-import { ALL, gapOfGroup, gapsBy, groupBy, type GroupGap } from './gaps';
+import { ALL, FEMALE, gapOfRows, groupRows, MALE, type GroupGap } from './gaps';
 import { BLANK_GENDER } from './gender';
-import { equityRecords, recordsOnSalaries, type EquityRecord } from './records';
-import { remediationCost, type Remediation, type RemediationMethod } from './remediation';
-import { euPayTransparency, ukGenderPayGap, type EuPayTransparency, type UkGenderPayGap } from './reporting';
+import { equityRecordsWithValues, recordsOnSalaries, type EquityRecord } from './records';
+import { remediationOn, type Remediation, type RemediationMethod } from './remediation';
+import { euFigures, ukFigures, type EuPayTransparency, type UkGenderPayGap } from './reporting';
 
 /** The Assumptions parameters pay equity reads (see DEFAULT_EQUITY_OPTIONS). */
 export interface PayEquityOptions {
@@ -89,10 +90,14 @@ const field = (name: string) => STANDARD_FIELDS.find((f) => f.name === name)!.va
 export interface EquityBasis {
   o: PayEquityOptions;
   records: EquityRecord[];
+  /** The records' gender and pay measures as arrays. */
+  columns: EquityColumns;
   model: AdjustedGapModel;
   category: { name: string; value: (r: EquityRecord) => FieldValue };
-  /** The records grouped by the category. */
-  categoryGroups: Map<number | string, EquityRecord[]>;
+  /** The records' positions grouped by the category. */
+  categoryRows: Map<number | string, Int32Array>;
+  /** Each record's value of a field, by the field's function (worked out once). */
+  valuesOf: (value: (r: EquityRecord) => FieldValue) => FieldValue[];
   /** The unknown-category warning, if any. */
   problems: Problem[];
 }
@@ -101,47 +106,74 @@ export interface EquityBasis {
 export function equityBasis(placement: Placement, options: PayEquityOptions): EquityBasis {
   const problems: Problem[] = [];
   const o: PayEquityOptions = { ...DEFAULT_EQUITY_OPTIONS, ...options };
-  const records = equityRecords(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours });
-  const model = prepareAdjustedGap(records, { controls: o.controls, minimumGroupSize: o.minimumGroupSize, confidenceLevel: o.confidenceLevel });
-  let field = resolveField(o.categories, records).field;
-  if (!field) {
-    problems.push(problem('warning', 'unknown-pay-category', `Pay Categories "${o.categories}" is neither a standard field nor a column of the Employees sheet; Grade is used`, { sheet: 'Assumptions' }));
-    field = resolveField('Grade', records).field!;
+  // The standard fields the analysis reads (the breakdowns, the controls, the category), each record's
+  // values taken as the records are made, while the employee is at hand.
+  const wanted = new Set([field('Grade'), field('Job Family'), field('Department')]);
+  for (const name of [...parseControls(o.controls).map((c) => c.name), o.categories]) {
+    const standard = resolveField(name, []).field;
+    if (standard) wanted.add(standard.value);
   }
-  const category = { name: field.name, value: field.value as (r: EquityRecord) => FieldValue };
-  return { o, records, model, category, categoryGroups: groupBy(records, category.value), problems };
+  const fields = [...wanted];
+  const { records, values } = equityRecordsWithValues(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours }, fields);
+  const cache = new Map(fields.map((f, i) => [f, values[i]]));
+  const valuesOf = (value: (r: EquityRecord) => FieldValue): FieldValue[] => {
+    let v = cache.get(value);
+    if (!v) cache.set(value, (v = fieldValues(records, value)));
+    return v;
+  };
+  const model = prepareAdjustedGap(records, { controls: o.controls, minimumGroupSize: o.minimumGroupSize, confidenceLevel: o.confidenceLevel }, valuesOf);
+  let found = resolveField(o.categories, records).field;
+  if (!found) {
+    problems.push(problem('warning', 'unknown-pay-category', `Pay Categories "${o.categories}" is neither a standard field nor a column of the Employees sheet; Grade is used`, { sheet: 'Assumptions' }));
+    found = resolveField('Grade', records).field!;
+  }
+  const category = { name: found.name, value: found.value as (r: EquityRecord) => FieldValue };
+  return { o, records, columns: equityColumns(records), model, category, categoryRows: groupRows(valuesOf(category.value)), valuesOf, problems };
 }
 
 export function analysePayEquity(placement: Placement, options: PayEquityOptions, basis: EquityBasis = equityBasis(placement, options)): PayEquity {
   const problems: Problem[] = [...basis.problems];
-  const { o, records, category, categoryGroups } = basis;
-  const { adjusted, unadjusted: core, eu } = comparedFigures(basis, records, categoryGroups);
+  const { o, records, columns: c, category, categoryRows, valuesOf } = basis;
+  const { adjusted, unadjusted: core, eu } = comparedFigures(basis, records, c);
   const k = o.minimumGroupSize;
 
-  const counts = new Map<string, number>();
-  for (const r of records) counts.set(r.gender, (counts.get(r.gender) ?? 0) + 1);
+  // F and M counted on the column; the other genders as written.
+  let nFemale = 0;
+  let nMale = 0;
+  let excludedFromBinary = 0;
+  const others = new Map<string, number>();
+  for (let i = 0; i < c.sex.length; i++) {
+    const s = c.sex[i];
+    if (s === FEMALE) nFemale++;
+    else if (s === MALE) nMale++;
+    else {
+      excludedFromBinary++;
+      const g = records[i].gender;
+      others.set(g, (others.get(g) ?? 0) + 1);
+    }
+  }
+  const counts = new Map<string, number>([...(nFemale > 0 ? [['F', nFemale] as const] : []), ...(nMale > 0 ? [['M', nMale] as const] : []), ...others]);
   const order = (g: string) => (g === 'F' ? 0 : g === 'M' ? 1 : g === BLANK_GENDER ? 3 : 2);
   const headcount = [...counts.entries()]
     .map(([gender, count]) => ({ gender, count, binary: gender === 'F' || gender === 'M' }))
     .sort((a, b) => order(a.gender) - order(b.gender) || (a.gender < b.gender ? -1 : a.gender > b.gender ? 1 : 0));
-  const excludedFromBinary = records.filter((r) => !r.binary).length;
 
   // Grouped by grade once for the gaps, the compa-ratios (and the categories, when they are the grades).
   const gradeValue = field('Grade');
-  const byGrade = category.value === gradeValue ? categoryGroups : groupBy(records, gradeValue);
-  const base = (r: EquityRecord) => r.base;
+  const byGrade = category.value === gradeValue ? categoryRows : groupRows(valuesOf(gradeValue));
+  const gaps = (groups: Map<number | string, Int32Array>) => [...groups].map(([group, rows]) => gapOfRows(group, rows, c.base, c.sex, k));
   const unadjusted = {
     overall: core.overall,
-    byGrade: [...byGrade].map(([group, list]) => gapOfGroup(group, list, base, k)),
-    byFamily: gapsBy(records, field('Job Family'), base, k),
-    byDepartment: gapsBy(records, field('Department'), base, k),
+    byGrade: gaps(byGrade),
+    byFamily: gaps(groupRows(valuesOf(field('Job Family')))),
+    byDepartment: gaps(groupRows(valuesOf(field('Department')))),
   };
   const compaRatio = {
-    overall: compaByGender(ALL, records, k),
-    byGrade: [...byGrade].map(([g, list]) => compaByGender(g, list, k)),
+    overall: compaByGender(ALL, undefined, c, k),
+    byGrade: [...byGrade].map(([g, rows]) => compaByGender(g, rows, c, k)),
   };
-  const uk = ukGenderPayGap(records, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
-  const remediation = remediationCost(records, category.value, eu.categories, adjusted, o.remediationMethod, categoryGroups);
+  const uk = ukFigures(c, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
+  const remediation = remediationOn(records, c, categoryRows, eu.categories, adjusted, o.remediationMethod);
 
   return { records, headcount, excludedFromBinary, unadjusted, compaRatio, adjusted, eu, uk, remediation, options: o, problems };
 }
@@ -156,7 +188,7 @@ export type PayEquityFigures = Pick<PayEquity, 'adjusted' | 'eu'> & { unadjusted
  */
 export function payEquityFigures(placement: Placement, options: PayEquityOptions): PayEquityFigures {
   const basis = equityBasis(placement, options);
-  return comparedFigures(basis, basis.records, basis.categoryGroups);
+  return comparedFigures(basis, basis.records, basis.columns);
 }
 
 /**
@@ -169,21 +201,20 @@ export function payEquityFigures(placement: Placement, options: PayEquityOptions
  */
 export function payEquityFiguresOnSalaries(basis: EquityBasis, salaries: ArrayLike<number>): PayEquityFigures {
   const records = recordsOnSalaries(basis.records, salaries);
-  const groups = new Map<number | string, EquityRecord[]>();
-  for (const [value, list] of basis.categoryGroups) groups.set(value, list.map((r) => records[r.index]));
-  return comparedFigures(basis, records, groups);
+  return comparedFigures(basis, records, equityColumns(records));
 }
 
-/** The figures both analyses share, on `records` (the basis's, or others of the same people in the same order, grouped alike). */
-function comparedFigures(basis: EquityBasis, records: EquityRecord[], categoryGroups: Map<number | string, EquityRecord[]>) {
-  const { o, model, category } = basis;
+/** The figures both analyses share, on `records` and their columns (the basis's, or others of the same people in the same order). */
+function comparedFigures(basis: EquityBasis, records: EquityRecord[], c: EquityColumns) {
+  const { o, model, category, categoryRows } = basis;
   const k = o.minimumGroupSize;
   const adjusted = 'result' in model ? model.result : fitAdjustedGap(model, records);
-  const eu = euPayTransparency(records, category, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold }, categoryGroups);
-  return { adjusted, unadjusted: { overall: gapOfGroup(ALL, records, (r) => r.base, k) }, eu };
+  const eu = euFigures(c, categoryRows, category.name, { minimumGroupSize: k, payGapThreshold: o.payGapThreshold });
+  return { adjusted, unadjusted: { overall: gapOfRows(ALL, undefined, c.base, c.sex, k) }, eu };
 }
 
-function compaByGender(group: string | number, list: readonly EquityRecord[], k: number): CompaRatioByGender {
-  const g = gapOfGroup(group, list.filter((r) => r.placed.compaRatio !== undefined), (r) => r.placed.compaRatio!, k);
+/** Mean compa-ratios of women and men over the rows (every record when undefined) that have one. */
+function compaByGender(group: string | number, rows: Int32Array | undefined, c: EquityColumns, k: number): CompaRatioByGender {
+  const g = gapOfRows(group, rows, c.compaRatio, c.sex, k, c.hasCompa);
   return { group, nFemale: g.nFemale, nMale: g.nMale, suppressed: g.suppressed, meanFemale: g.meanFemale, meanMale: g.meanMale, gap: g.meanGap };
 }

@@ -14,6 +14,7 @@
 import { toDouble } from '../money';
 import type { PlacedEmployee } from '../placement';
 import type { CalendarDate } from '../types';
+import type { FieldValue } from './fields';
 import { binaryGender, genderLabel, type BinaryGender } from './gender';
 
 export interface EquityRecord {
@@ -43,6 +44,18 @@ export interface RecordOptions {
 }
 
 export function equityRecords(placed: readonly PlacedEmployee[], o: RecordOptions): EquityRecord[] {
+  return equityRecordsWithValues(placed, o, []).records;
+}
+
+/**
+ * equityRecords, and each record's value of each of `fields` (values[f][i] = fields[f](records[i])),
+ * taken as the record is made, while its employee is at hand.
+ */
+export function equityRecordsWithValues(
+  placed: readonly PlacedEmployee[],
+  o: RecordOptions,
+  fields: readonly ((r: EquityRecord) => FieldValue)[],
+): { records: EquityRecord[]; values: FieldValue[][] } {
   // Few distinct spellings of gender: read each once.
   const genders = new Map<string | undefined, { label: string; binary?: BinaryGender }>();
   const genderOf = (raw: string | undefined) => {
@@ -51,6 +64,7 @@ export function equityRecords(placed: readonly PlacedEmployee[], o: RecordOption
     return g;
   };
   const records: EquityRecord[] = new Array(placed.length);
+  const values: FieldValue[][] = fields.map(() => new Array(placed.length));
   for (let index = 0; index < placed.length; index++) {
     const p = placed[index];
     const e = p.employee;
@@ -77,8 +91,9 @@ export function equityRecords(placed: readonly PlacedEmployee[], o: RecordOption
       hourlyTotalPay: (base * fte + bonus) / 52 / hours,
       tenure: hireDate ? tenureYears(hireDate, o.effectiveDate) : undefined,
     };
+    for (let f = 0; f < fields.length; f++) values[f][index] = fields[f](records[index]);
   }
-  return records;
+  return { records, values };
 }
 
 /**

@@ -10,9 +10,11 @@
  * whole cents (integers) where salary and target are whole cents and FTE is 1, in decimal otherwise.
  */
 import type Decimal from 'decimal.js';
-import { fromDouble, money, roundExcel, sum, ZERO } from '../money';
+import { fromDouble, money, roundExcel, sum, toDouble, ZERO } from '../money';
 import type { AdjustedGap } from './adjustedGap';
+import { equityColumns, fieldValues, type EquityColumns } from './columns';
 import type { FieldValue } from './fields';
+import { groupRows, sexCode } from './gaps';
 import type { BinaryGender } from './gender';
 import type { EquityRecord } from './records';
 import type { CategoryGap } from './reporting';
@@ -57,8 +59,18 @@ export function remediationCost(
   categories: readonly CategoryGap[],
   adjusted: AdjustedGap,
   requested: RemediationMethod,
-  /** The records grouped by category (groupBy(records, categoryOf)), when already worked out. */
-  groups?: ReadonlyMap<string | number, readonly EquityRecord[]>,
+): Remediation {
+  return remediationOn(records, equityColumns(records), groupRows(fieldValues(records, categoryOf)), categories, adjusted, requested);
+}
+
+/** remediationCost on the records' columns, the records grouped by category (groupRows of the category's values). */
+export function remediationOn(
+  records: readonly EquityRecord[],
+  c: EquityColumns,
+  categoryRows: ReadonlyMap<string | number, Int32Array>,
+  categories: readonly CategoryGap[],
+  adjusted: AdjustedGap,
+  requested: RemediationMethod,
 ): Remediation {
   let method = requested;
   let note: string | undefined;
@@ -66,33 +78,30 @@ export function remediationCost(
     method = 'Compa-Ratio';
     note = `the adjusted-gap model is not available (${adjusted.reason ?? adjusted.status}); targets are the other gender's mean compa-ratio`;
   }
-  const flagged = new Map(categories.filter((c) => c.flagged && c.disadvantaged).map((c) => [c.category, c]));
-  const members = new Map<string | number, EquityRecord[]>();
-  if (groups) {
-    for (const k of flagged.keys()) {
-      const list = groups.get(k)?.filter((r) => r.binary);
-      if (list && list.length > 0) members.set(k, list);
-    }
-  } else {
-    for (const r of records) {
-      const k = categoryOf(r);
-      if (k === undefined || !flagged.has(k) || !r.binary) continue;
-      const list = members.get(k);
-      if (list) list.push(r);
-      else members.set(k, [r]);
-    }
-  }
+  const flagged = new Map(categories.filter((g) => g.flagged && g.disadvantaged).map((g) => [g.category, g]));
   const raises: RemediationRaise[] = [];
   const out: CategoryRemediation[] = [];
   for (const [category, gap] of flagged) {
-    const list = members.get(category) ?? [];
+    const rows = categoryRows.get(category) ?? new Int32Array(0);
     const down = gap.disadvantaged!;
     const up: BinaryGender = down === 'F' ? 'M' : 'F';
-    const compaTarget = meanCompaRatio(list.filter((r) => r.binary === up));
+    const downCode = sexCode(down);
+    const upCode = sexCode(up);
+    // The other gender's mean compa-ratio in the category, in record order.
+    let compaSum = 0;
+    let compaCount = 0;
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j];
+      if (c.sex[i] !== upCode || c.hasCompa[i] === 0) continue;
+      compaSum += c.compaRatio[i];
+      compaCount++;
+    }
+    const compaTarget = compaCount === 0 ? undefined : compaSum / compaCount;
     const summary: CategoryRemediation = { category, disadvantaged: down, members: 0, raised: 0, cost: ZERO, fallback: 0, untargeted: 0 };
     let wholeCents = 0;
-    for (const r of list) {
-      if (r.binary !== down) continue;
+    for (let j = 0; j < rows.length; j++) {
+      if (c.sex[rows[j]] !== downCode) continue;
+      const r = records[rows[j]];
       summary.members++;
       let target: number | undefined;
       let used: RemediationMethod = method;
@@ -103,7 +112,7 @@ export function remediationCost(
       if (target === undefined && compaTarget !== undefined && r.placed.midpoint) {
         if (method === 'Regression') summary.fallback++;
         used = 'Compa-Ratio';
-        target = compaTarget * r.placed.midpoint.toNumber();
+        target = compaTarget * toDouble(r.placed.midpoint);
       }
       if (target === undefined) {
         summary.untargeted++;
@@ -123,7 +132,7 @@ export function remediationCost(
         if (exact.lte(salary)) continue;
         const d = exact.minus(salary).mul(r.fte);
         summary.cost = summary.cost.plus(d);
-        cost = d.toNumber();
+        cost = toDouble(d);
       }
       raises.push({ record: r, category, method: used, target: targetCents / 100, cost });
       summary.raised++;
@@ -131,7 +140,7 @@ export function remediationCost(
     summary.cost = summary.cost.plus(money(wholeCents).div(100));
     out.push(summary);
   }
-  return { method, note, categories: out, raises, total: sum(out.map((c) => c.cost)) };
+  return { method, note, categories: out, raises, total: sum(out.map((g) => g.cost)) };
 }
 
 /** Excel's ROUND(x, 2) in cents, half away from zero on the 15 significant digits Excel keeps. */
@@ -147,15 +156,4 @@ function roundToCents(x: number): number {
 function exactCents(x: number): number | undefined {
   const c = Math.round(x * 100);
   return Math.abs(x * 100 - c) < 1e-6 && Number.isSafeInteger(c) ? c : undefined;
-}
-
-function meanCompaRatio(list: readonly EquityRecord[]): number | undefined {
-  let s = 0;
-  let count = 0;
-  for (const r of list) {
-    if (r.placed.compaRatio === undefined) continue;
-    s += r.placed.compaRatio;
-    count++;
-  }
-  return count === 0 ? undefined : s / count;
 }

@@ -17,7 +17,8 @@
  * Pay measures are those of `records.ts`. Only employees recorded as F or M enter these binary figures.
  */
 import type { FieldValue } from './fields';
-import { ALL, gapOfGroup, groupBy, type GroupGap } from './gaps';
+import { equityColumns, fieldValues, type EquityColumns } from './columns';
+import { ALL, FEMALE, gapOfRows, groupRows, MALE, type GroupGap } from './gaps';
 import type { BinaryGender } from './gender';
 import { quartileBandsOf, type QuartileBand } from './quartiles';
 import type { EquityRecord } from './records';
@@ -88,41 +89,49 @@ export interface ReportingOptions {
 }
 
 export function ukGenderPayGap(records: readonly EquityRecord[], o: ReportingOptions): UkGenderPayGap {
-  const binary = records.filter((r) => r.binary);
-  const female = binary.filter((r) => r.binary === 'F').length;
+  return ukFigures(equityColumns(records), o);
+}
+
+export function euPayTransparency(records: readonly EquityRecord[], category: { name: string; value: (r: EquityRecord) => FieldValue }, o: ReportingOptions): EuPayTransparency {
+  return euFigures(equityColumns(records), groupRows(fieldValues(records, category.value)), category.name, o);
+}
+
+/** ukGenderPayGap on the records' columns. */
+export function ukFigures(c: EquityColumns, o: ReportingOptions): UkGenderPayGap {
+  let female = 0;
+  let male = 0;
+  for (let i = 0; i < c.sex.length; i++) {
+    if (c.sex[i] === FEMALE) female++;
+    else if (c.sex[i] === MALE) male++;
+  }
   return {
-    relevant: { female, male: binary.length - female, other: records.length - binary.length },
-    hourly: gapOfGroup(ALL, records, (r) => r.hourlyPay, o.minimumGroupSize),
-    bonus: bonusFigures(records, o.minimumGroupSize),
-    quartiles: bandShares(binary, (r) => r.hourlyPay, o.minimumGroupSize),
+    relevant: { female, male, other: c.sex.length - female - male },
+    hourly: gapOfRows(ALL, undefined, c.hourlyPay, c.sex, o.minimumGroupSize),
+    bonus: bonusFigures(c, o.minimumGroupSize),
+    quartiles: bandShares(c, c.hourlyPay, o.minimumGroupSize),
   };
 }
 
-/** `groups`, when given, are the records grouped by the category (groupBy(records, category.value)), worked out once elsewhere. */
-export function euPayTransparency(
-  records: readonly EquityRecord[],
-  category: { name: string; value: (r: EquityRecord) => FieldValue },
-  o: ReportingOptions,
-  groups: Map<number | string, EquityRecord[]> = groupBy(records, category.value),
-): EuPayTransparency {
-  const binary = records.filter((r) => r.binary);
-  const categories = [...groups].map(([value, list]): CategoryGap => {
-    const total = gapOfGroup(value, list, (r) => r.hourlyTotalPay, o.minimumGroupSize);
+/** euPayTransparency on the records' columns, the records grouped by category (groupRows of the category's values). */
+export function euFigures(c: EquityColumns, categoryRows: ReadonlyMap<number | string, Int32Array>, categoryField: string, o: ReportingOptions): EuPayTransparency {
+  const k = o.minimumGroupSize;
+  const categories = [...categoryRows].map(([value, rows]): CategoryGap => {
+    const total = gapOfRows(value, rows, c.hourlyTotalPay, c.sex, k);
     const flagged = !total.suppressed && total.meanGap !== undefined && reachesThreshold(total.meanGap, o.payGapThreshold);
     return {
       category: value,
-      basic: gapOfGroup(value, list, (r) => r.hourlyPay, o.minimumGroupSize),
-      variable: gapOfGroup(value, list.filter((r) => r.hasBonus), (r) => r.bonus, o.minimumGroupSize),
+      basic: gapOfRows(value, rows, c.hourlyPay, c.sex, k),
+      variable: gapOfRows(value, rows, c.bonus, c.sex, k, c.hasBonus),
       total,
       flagged,
       disadvantaged: total.meanGap === undefined ? undefined : total.meanGap > 0 ? 'F' : total.meanGap < 0 ? 'M' : undefined,
     };
   });
   return {
-    pay: gapOfGroup(ALL, records, (r) => r.hourlyTotalPay, o.minimumGroupSize),
-    variable: bonusFigures(records, o.minimumGroupSize),
-    quartiles: bandShares(binary, (r) => r.hourlyTotalPay, o.minimumGroupSize),
-    categoryField: category.name,
+    pay: gapOfRows(ALL, undefined, c.hourlyTotalPay, c.sex, k),
+    variable: bonusFigures(c, k),
+    quartiles: bandShares(c, c.hourlyTotalPay, k),
+    categoryField,
     categories,
     threshold: o.payGapThreshold,
   };
@@ -134,35 +143,42 @@ export function euPayTransparency(
  */
 export const reachesThreshold = (gap: number, threshold: number): boolean => Math.round(Math.abs(gap) * 1e10) / 1e10 >= threshold;
 
-function bonusFigures(records: readonly EquityRecord[], minimumGroupSize: number): BonusFigures {
-  const recipients: EquityRecord[] = [];
+function bonusFigures(c: EquityColumns, minimumGroupSize: number): BonusFigures {
   const of = { F: 0, M: 0 };
   const count = { F: 0, M: 0 };
-  // Whether anyone has a Bonus value: the first one found settles it.
-  const hasData = records.some((r) => r.placed.employee.bonus !== undefined);
-  for (const r of records) {
-    if (r.binary) of[r.binary]++;
-    if (!r.hasBonus) continue;
-    recipients.push(r);
-    if (r.binary) count[r.binary]++;
+  for (let i = 0; i < c.sex.length; i++) {
+    const s = c.sex[i];
+    if (s === FEMALE) {
+      of.F++;
+      if (c.hasBonus[i]) count.F++;
+    } else if (s === MALE) {
+      of.M++;
+      if (c.hasBonus[i]) count.M++;
+    }
   }
   const share = (g: BinaryGender): ShareFigure => {
     const suppressed = of[g] < minimumGroupSize;
     return { count: count[g], of: of[g], share: suppressed || of[g] === 0 ? undefined : count[g] / of[g], suppressed };
   };
-  return { hasData, gap: gapOfGroup(ALL, recipients, (r) => r.bonus, minimumGroupSize), female: share('F'), male: share('M') };
+  // The gap over those paid a bonus.
+  return { hasData: c.bonusData, gap: gapOfRows(ALL, undefined, c.bonus, c.sex, minimumGroupSize, c.hasBonus), female: share('F'), male: share('M') };
 }
 
-function bandShares(binary: readonly EquityRecord[], pay: (r: EquityRecord) => number, minimumGroupSize: number): BandShares[] {
+/** The quartile bands of the women's and men's pay, in record order. */
+function bandShares(c: EquityColumns, pay: Float64Array, minimumGroupSize: number): BandShares[] {
   let nFemale = 0;
-  for (const r of binary) if (r.binary === 'F') nFemale++;
+  let nMale = 0;
+  for (let i = 0; i < c.sex.length; i++) {
+    if (c.sex[i] === FEMALE) nFemale++;
+    else if (c.sex[i] === MALE) nMale++;
+  }
   const women = new Float64Array(nFemale);
-  const men = new Float64Array(binary.length - nFemale);
+  const men = new Float64Array(nMale);
   let w = 0;
   let m = 0;
-  for (const r of binary) {
-    if (r.binary === 'F') women[w++] = pay(r);
-    else men[m++] = pay(r);
+  for (let i = 0; i < c.sex.length; i++) {
+    if (c.sex[i] === FEMALE) women[w++] = pay[i];
+    else if (c.sex[i] === MALE) men[m++] = pay[i];
   }
   const bands = quartileBandsOf(women, men);
   return bands.map((b) => {
