@@ -1,6 +1,6 @@
 import type { Grid, GridValue, SheetInfo, TableInfo } from '../workbook/grid';
 import type { ChartSpec, ColumnSpec, ConditionalFormatSpec, DefinedName, FormulaCell, RangeFormat, SheetSpec, WorkbookUpdate } from '../workbook/sheetSpec';
-import { isFormula } from '../workbook/sheetSpec';
+import { isFormula, specCells } from '../workbook/sheetSpec';
 import { HostError, type WorkbookHost, type WriteOptions, type WriteReport } from './host';
 import { sameSheetName, sheetNameProblem } from './sheetNames';
 import { usedRange } from './usedRange';
@@ -131,11 +131,12 @@ export class MemoryHost implements WorkbookHost {
   }
 }
 
+/** A spec as a workbook holds it: every filled cell a formula of its own, as Excel keeps them. */
 function toMemorySheet(spec: SheetSpec, name: string, owned: boolean): MemorySheet {
   return {
     name,
     owned,
-    cells: spec.cells.map((row) => row.map((c): MemoryCell => (c !== null && isFormula(c) ? { formula: c.formula, value: c.value } : c === undefined ? null : c))),
+    cells: specCells(spec).map((row) => row.map((c): MemoryCell => (c !== null && isFormula(c) ? { formula: c.formula, value: c.value } : c === undefined ? null : c))),
     tables: (spec.tables ?? []).map((t) => ({ name: t.name, range: t.range })),
     columns: spec.columns,
     formats: spec.formats,

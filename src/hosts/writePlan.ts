@@ -1,5 +1,5 @@
 import type { DefinedName, SheetSpec, WorkbookUpdate } from '../workbook/sheetSpec';
-import { isFormula, specCells } from '../workbook/sheetSpec';
+import { isFormula } from '../workbook/sheetSpec';
 import { HostError } from './host';
 import { noRenames, renameReferences, type ReferenceRenames } from './references';
 import { nextFreeSheetName } from './sheetNames';
@@ -13,7 +13,7 @@ export interface ExistingSheet {
 export interface PlannedSheet {
   /** The spec's own name, as the layout gave it. */
   specName: string;
-  /** The spec to write, its formulas and tables already renamed to match `sheet`. */
+  /** The spec to write, its formulas (fills too, as they are: not spelled out) and tables already renamed to match `sheet`. */
   spec: SheetSpec;
   /** The name the sheet is written under. */
   sheet: string;
@@ -81,7 +81,7 @@ export function planWrite(existing: readonly ExistingSheet[], update: WorkbookUp
     }
   }
 
-  const sheets = toWrite.map((spec, i) => ({ specName: spec.name, spec: applyRenames(spelledOut(spec), targets[i], renames), sheet: targets[i], owned: spec.role === 'output' }));
+  const sheets = toWrite.map((spec, i) => ({ specName: spec.name, spec: applyRenames(spec, targets[i], renames), sheet: targets[i], owned: spec.role === 'output' }));
   const { order, removed } = tabOrder(existing, sheets);
   for (const index of removed) {
     if (!sheets.some((s) => lower(s.sheet) === lower(existing[index].name))) notes.push(`Removed the add-in's previous sheet "${existing[index].name}".`);
@@ -113,16 +113,11 @@ function tabOrder(existing: readonly ExistingSheet[], sheets: PlannedSheet[]): {
   return { order, removed };
 }
 
-/** The spec with its fills spelled out as formula cells. */
-function spelledOut(spec: SheetSpec): SheetSpec {
-  if (!spec.fills || spec.fills.length === 0) return spec;
-  const { fills: _fills, ...rest } = spec;
-  return { ...rest, cells: specCells(spec) };
-}
-
 function applyRenames(spec: SheetSpec, sheet: string, renames: ReferenceRenames): SheetSpec {
   if (noRenames(renames)) return sheet === spec.name ? spec : { ...spec, name: sheet };
   const cells = spec.cells.map((row) => row.map((c) => (c !== null && isFormula(c) ? { ...c, formula: renameReferences(c.formula, renames) } : c)));
   const tables = spec.tables?.map((t) => ({ ...t, name: renames.tables.get(t.name.toLowerCase()) ?? t.name }));
-  return { ...spec, name: sheet, cells, tables };
+  // A fill is one formula for its whole column: renamed once, it moves with the rows as before.
+  const fills = spec.fills?.map((f) => ({ ...f, formula: renameReferences(f.formula, renames) }));
+  return { ...spec, name: sheet, cells, tables, ...(fills ? { fills } : {}) };
 }

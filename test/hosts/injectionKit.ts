@@ -3,7 +3,7 @@ import { MemoryHost, type MemorySheetInit } from '../../src/hosts/memory';
 import { compute, layout, readWorkbook } from '../../src/run/pipeline';
 import type { GridValue } from '../../src/workbook/grid';
 import { parseWorkbook } from '../../src/workbook/readInputs';
-import type { SheetSpec, WorkbookUpdate } from '../../src/workbook/sheetSpec';
+import { specCells, type SheetSpec, type WorkbookUpdate } from '../../src/workbook/sheetSpec';
 import { EFFECTIVE, SIX_JOBS } from '../support/smallWorkbook';
 
 export const PAYLOADS = ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1+1', '\r=1+1', '=HYPERLINK("http://x")', "=cmd|' /C calc'!A0"];
@@ -37,10 +37,10 @@ export interface TextCell {
   text: string;
 }
 
-/** Every text cell of the given sheets: what must come back as text. */
+/** Every text cell of the given sheets (not a fill's cached text: that is a formula's value): what must come back as text. */
 export function textCells(sheets: readonly SheetSpec[]): TextCell[] {
   const out: TextCell[] = [];
-  for (const s of sheets) s.cells.forEach((line, r) => line.forEach((c, col) => typeof c === 'string' && c !== '' && out.push({ sheet: s.name, row: r + 1, col: col + 1, text: c })));
+  for (const s of sheets) specCells(s).forEach((line, r) => line.forEach((c, col) => typeof c === 'string' && c !== '' && out.push({ sheet: s.name, row: r + 1, col: col + 1, text: c })));
   return out;
 }
 

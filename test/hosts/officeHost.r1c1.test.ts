@@ -14,7 +14,7 @@ import { toR1C1 } from '../../src/workbook/formulaRefs';
 import { compute, layout, readWorkbook } from '../../src/run/pipeline';
 import { sampleUpdate } from '../../src/sample/sampleWorkbook';
 import { parseWorkbook } from '../../src/workbook/readInputs';
-import { isFormula, type SpecCell } from '../../src/workbook/sheetSpec';
+import { isFormula, specCells, type SpecCell } from '../../src/workbook/sheetSpec';
 import { FakeExcel } from '../support/fakeExcel';
 import { actualCells, expectedCells, officeHostOn } from '../support/fakeExcelWorkbooks';
 import { fromR1C1 } from '../support/fakeExcelR1C1';
@@ -54,7 +54,8 @@ describe('A1 to R1C1', () => {
     let checked = 0;
     const wrong: string[] = [];
     for (const sheet of update.sheets) {
-      sheet.cells.forEach((line, r) =>
+      // Every formula as it reads in its cell, the fills' spelled out.
+      specCells(sheet).forEach((line, r) =>
         line.forEach((cell, c) => {
           if (cell === null || !isFormula(cell)) return;
           const r1c1 = toR1C1(cell.formula, r + 1, c + 1);

@@ -6,6 +6,8 @@ import { workbookBytes } from '../../src/preview/xlsxDownload';
 import { runPipeline } from '../../src/run/pipeline';
 import { sampleUpdate } from '../../src/sample/sampleWorkbook';
 import { sixJobSheets } from '../support/smallWorkbook';
+import { worksheetCells } from '../hosts/worksheetCells';
+import { partText, sheetPartPath } from '../hosts/xlsxKit';
 
 describe('the preview workbook', () => {
   test('starts from the sample workbook, with its Assumptions names', async () => {
@@ -49,6 +51,22 @@ describe('the preview workbook', () => {
     const grids = await file.readSheets(['Pay Structure', 'Employees']);
     expect(grids.get('Pay Structure')?.rows).toEqual((await workbook.readSheets(['Pay Structure'])).get('Pay Structure')?.rows);
     expect(grids.get('Employees')?.rows[1]).toEqual(['E1', 'Ann', 'J1', 165000, 1, 'F']);
+  });
+
+  test('keeps a fill as formulas: in the sheets it shows and in the .xlsx it downloads', async () => {
+    const workbook = new PreviewWorkbook(new MemoryHost(sixJobSheets()));
+    const cells = [['Salary', 'Raise'], [1000, 30], [2000, 60], [3000, 'own'], [4000, 120]];
+    await workbook.write({ sheets: [{ name: 'Raises', role: 'output', cells, fills: [{ col: 2, first: 2, last: 5, formula: '=A2*0.03', except: [4] }] }], names: [] });
+    const shown = workbook.sheets().find((s) => s.name === 'Raises')!;
+    expect(shown.cells.map((r) => r[1])).toEqual(['Raise', { formula: '=A2*0.03', value: 30 }, { formula: '=A3*0.03', value: 60 }, 'own', { formula: '=A5*0.03', value: 120 }]);
+    const bytes = workbookBytes(workbook);
+    const xml = worksheetCells(partText(bytes, sheetPartPath(bytes, 'Raises')));
+    expect(['B2', 'B3', 'B4', 'B5'].map((a) => xml.get(a))).toEqual([
+      { formula: '=A2*0.03', value: '30' },
+      { formula: '=A3*0.03', value: '60' },
+      { type: 'inlineStr', value: 'own' },
+      { formula: '=A5*0.03', value: '120' },
+    ]);
   });
 });
 

@@ -30,6 +30,19 @@ describe('the sheet viewer', () => {
     expect(within(viewer()).getByRole('group', { name: 'Formula bar' }).textContent).toMatch(/^E2=ROUND\(/);
   });
 
+  test('shows a filled column as its cached values, and the formula as it reads in the selected row', async () => {
+    const workbook = new PreviewWorkbook(new MemoryHost(sixJobSheets()));
+    render(<SheetViewer workbook={workbook} />);
+    const cells = [['Salary', 'Raise'], [1000, 30], [2000, 60], [3000, 'own'], [4000, 120]];
+    await act(async () => void (await workbook.write({ sheets: [{ name: 'Raises', role: 'output', cells, fills: [{ col: 2, first: 2, last: 5, formula: '=A2*0.03', except: [4] }] }], names: [] })));
+    const table = within(viewer()).getByRole('table', { name: 'Sheet Raises' });
+    const row3 = within(table).getByRole('row', { name: /^3 2000 60$/ });
+    fireEvent.click(within(row3).getAllByRole('cell')[1]);
+    expect(within(viewer()).getByRole('group', { name: 'Formula bar' }).textContent).toBe('B3=A3*0.03');
+    fireEvent.click(within(within(table).getByRole('row', { name: /^4 3000 own$/ })).getAllByRole('cell')[1]);
+    expect(within(viewer()).getByRole('group', { name: 'Formula bar' }).textContent).toBe('B4own');
+  });
+
   test('follows a problem link to its cell', async () => {
     const workbook = new PreviewWorkbook(new MemoryHost(sixJobSheets()));
     render(<SheetViewer workbook={workbook} />);

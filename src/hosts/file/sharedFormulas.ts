@@ -11,7 +11,8 @@
  * out in full; formulas it cannot vouch for (row ranges like `2:5`, structured references) are
  * never shared.
  */
-import type { SpecCell } from '../../workbook/sheetSpec';
+import { fillDown } from '../../workbook/formulaRefs';
+import type { FormulaFill, SpecCell } from '../../workbook/sheetSpec';
 
 /** A formula as literal pieces around the row numbers of its relative references: p0 r0 p1 r1 … pn. */
 export interface RowTemplate {
@@ -177,5 +178,53 @@ export function sharedRuns(cells: readonly (readonly SpecCell[])[], columnCount:
   // Shared-formula indices in column order, then top to bottom.
   let si = 0;
   for (const list of runs) for (const run of list) run.si = si++;
+  return runs;
+}
+
+/**
+ * A stretch of a fill (a formula the layout filled down a column) as the worksheet writes it: one
+ * shared formula (`si` ≥ 0) whose first cell carries `formula`; or, with `si` -1, cells each with
+ * a formula of its own: `formula` for a single cell, `at(row)` down a stretch the shared-formula
+ * scanner cannot vouch for.
+ */
+export interface FillRun extends SharedRun {
+  formula: string;
+  at?: (row: number) => string;
+}
+
+/**
+ * The fills of a sheet as runs per column (index 0 = column A), top to bottom, shared-formula
+ * indices from `firstSi` on. No formula is read cell by cell: each fill is one formula, split at
+ * the rows that hold a cell of their own (`except`), which are then written as they are.
+ *
+ * A fill is shared only when this scanner reads its references as the fill does (its formula at
+ * the next and the last row must be the template moved by as many rows): then Excel, moving the
+ * shared formula's relative rows, gives every cell the formula the fill means.
+ */
+export function fillRuns(fills: readonly FormulaFill[], columnCount: number, firstSi: number): FillRun[][] {
+  const runs: FillRun[][] = Array.from({ length: columnCount }, () => []);
+  let si = firstSi;
+  for (const fill of fills) {
+    const down = fillDown(fill.formula, fill.first);
+    const at = down ? down.at : () => fill.formula;
+    const template = down && fill.last > fill.first ? rowTemplate(fill.formula.slice(1)) : undefined;
+    const shared =
+      template !== undefined && matchesShifted(template, at(fill.first + 1), 1, 1) && matchesShifted(template, at(fill.last), 1, fill.last - fill.first);
+    const list = (runs[fill.col - 1] ??= []);
+    const cut = (top: number, bottom: number): void => {
+      if (top > bottom) return;
+      const formula = top === fill.first ? fill.formula : at(top);
+      if (top === bottom) list.push({ top, bottom, si: -1, formula });
+      else if (shared) list.push({ top, bottom, si: si++, formula });
+      else list.push({ top, bottom, si: -1, formula, at });
+    };
+    let top = fill.first;
+    for (const row of fill.except ?? []) {
+      cut(top, row - 1);
+      top = row + 1;
+    }
+    cut(top, fill.last);
+  }
+  for (const list of runs) list.sort((a, b) => a.top - b.top);
   return runs;
 }

@@ -1,8 +1,8 @@
 import { cellAddress, columnLetter, parseRange } from '../../workbook/address';
-import type { SheetSpec, SpecCell } from '../../workbook/sheetSpec';
+import type { ScalarValue, SheetSpec, SpecCell } from '../../workbook/sheetSpec';
 import { conditionalFormattingXml } from './conditionalFormats';
 import { ByteSink } from './byteSink';
-import { sharedRuns, type SharedRun } from './sharedFormulas';
+import { fillRuns, sharedRuns, type FillRun, type SharedRun } from './sharedFormulas';
 import { encodeOoxmlEscapes, escapeText, NS, XML_DECLARATION } from './xml';
 
 /** What a worksheet needs from the rest of the package. */
@@ -93,11 +93,22 @@ const cellText = (text: string): string => {
   return escapeText(encoded.includes('\r') ? encoded.replace(/\r/g, '_x000D_') : encoded);
 };
 
+/** `<c r="…"` and its style, the attribute left open. */
+function openCell(out: ByteSink, column: string, row: number, style: number): void {
+  out.ascii('<c r="');
+  out.ascii(column);
+  out.int(row);
+  if (style > 0) {
+    out.ascii('" s="');
+    out.int(style);
+  }
+}
+
 /**
  * One `<c>`. Text is always an inline string, whatever it starts with, so it can never become a
- * formula; only a FormulaCell writes `<f>`.
+ * formula; only a FormulaCell (or a fill, see writeFormula) writes `<f>`.
  */
-function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell, style: number, shift: number, shared?: SharedRun): void {
+function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell | undefined, style: number, shift: number, shared?: SharedRun): void {
   if (cell === null || cell === undefined || cell === '') {
     if (style === 0) return;
     out.ascii('<c r="');
@@ -108,13 +119,7 @@ function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell, s
     out.ascii('"/>');
     return;
   }
-  out.ascii('<c r="');
-  out.ascii(column);
-  out.int(row);
-  if (style > 0) {
-    out.ascii('" s="');
-    out.int(style);
-  }
+  openCell(out, column, row, style);
   switch (typeof cell) {
     case 'number':
       out.ascii('"><v>');
@@ -129,44 +134,60 @@ function writeCell(out: ByteSink, column: string, row: number, cell: SpecCell, s
       out.text(cellText(cell));
       out.ascii('</t></is></c>');
       return;
-    default: {
-      const v = cell.value;
-      out.ascii(typeof v === 'string' ? '" t="str">' : typeof v === 'boolean' ? '" t="b">' : '">');
-      if (!shared) {
-        out.ascii('<f>');
-        out.text(escapeText(cell.formula.slice(1)));
-        out.ascii('</f>');
-      } else if (shared.top === row) {
-        // The run's first cell carries the text and the range it covers.
-        out.ascii('<f t="shared" ref="');
-        out.ascii(column);
-        out.int(shared.top);
-        out.ascii(':');
-        out.ascii(column);
-        out.int(shared.bottom);
-        out.ascii('" si="');
-        out.int(shared.si);
-        out.ascii('">');
-        out.text(escapeText(cell.formula.slice(1)));
-        out.ascii('</f>');
-      } else {
-        out.ascii('<f t="shared" si="');
-        out.int(shared.si);
-        out.ascii('"/>');
-      }
-      if (typeof v === 'number') {
-        out.ascii('<v>');
-        writeNumber(out, v + shift);
-        out.ascii('</v>');
-      } else if (typeof v === 'boolean') out.ascii(v ? '<v>1</v>' : '<v>0</v>');
-      else if (typeof v === 'string') {
-        out.ascii('<v>');
-        out.text(cellText(v));
-        out.ascii('</v>');
-      }
-      out.ascii('</c>');
-    }
+    default:
+      writeFormula(out, column, row, cell.formula, cell.value, shift, shared);
   }
+}
+
+/**
+ * The rest of a formula cell after `openCell`: its type (from the cached value), `<f>` (the formula
+ * written out, a shared formula's first cell with its range, or a reference to it), the cached value.
+ * `formula` starts with `=`; it is not read for a shared formula's other cells.
+ */
+function writeFormula(out: ByteSink, column: string, row: number, formula: string, v: ScalarValue | undefined, shift: number, shared?: SharedRun): void {
+  out.ascii(typeof v === 'string' ? '" t="str">' : typeof v === 'boolean' ? '" t="b">' : '">');
+  if (!shared) {
+    out.ascii('<f>');
+    out.text(escapeText(formula.slice(1)));
+    out.ascii('</f>');
+  } else if (shared.top === row) {
+    // The run's first cell carries the text and the range it covers.
+    out.ascii('<f t="shared" ref="');
+    out.ascii(column);
+    out.int(shared.top);
+    out.ascii(':');
+    out.ascii(column);
+    out.int(shared.bottom);
+    out.ascii('" si="');
+    out.int(shared.si);
+    out.ascii('">');
+    out.text(escapeText(formula.slice(1)));
+    out.ascii('</f>');
+  } else {
+    out.ascii('<f t="shared" si="');
+    out.int(shared.si);
+    out.ascii('"/>');
+  }
+  if (typeof v === 'number') {
+    out.ascii('<v>');
+    writeNumber(out, v + shift);
+    out.ascii('</v>');
+  } else if (typeof v === 'boolean') out.ascii(v ? '<v>1</v>' : '<v>0</v>');
+  else if (typeof v === 'string') {
+    out.ascii('<v>');
+    out.text(cellText(v));
+    out.ascii('</v>');
+  }
+  out.ascii('</c>');
+}
+
+/** A cell under a fill: the fill's formula (shared, or its own), the cell's value as the cached value. */
+function writeFillCell(out: ByteSink, column: string, row: number, run: FillRun, cell: SpecCell | undefined, style: number, shift: number): void {
+  openCell(out, column, row, style);
+  // Validation keeps formula cells from under a fill; were one there, its value would not be a cached value.
+  const value = cell === undefined || (cell !== null && typeof cell === 'object') ? null : cell;
+  if (run.si >= 0) writeFormula(out, column, row, run.formula, value, shift, run);
+  else writeFormula(out, column, row, run.at ? run.at(row) : run.formula, value, shift);
 }
 
 function sheetViewXml(freeze: SheetSpec['freeze']): string {
@@ -198,12 +219,22 @@ function colsXml(spec: SheetSpec): string {
  */
 export function buildWorksheet(spec: SheetSpec, ctx: SheetWriteContext): Uint8Array {
   const styleAt = styleLookup(spec, ctx);
-  const width = spec.cells.reduce((w, row) => Math.max(w, row.length), 0);
+  const fills = spec.fills ?? [];
+  // Fills may reach past the cells (a row or column the cells leave out still holds the formula).
+  let fillWidth = 0;
+  let fillBottom = 0;
+  for (const f of fills) {
+    fillWidth = Math.max(fillWidth, f.col);
+    fillBottom = Math.max(fillBottom, f.last);
+  }
+  const width = Math.max(fillWidth, spec.cells.reduce((w, row) => Math.max(w, row.length), 0));
+  const rowCount = Math.max(spec.cells.length, fillBottom);
   const letters: string[] = [];
   for (let c = 1; c <= Math.max(width, 1); c++) letters.push(columnLetter(c));
-  const dimension = spec.cells.length > 0 && width > 0 ? `A1:${letters[width - 1]}${spec.cells.length}` : 'A1';
+  const dimension = rowCount > 0 && width > 0 ? `A1:${letters[width - 1]}${rowCount}` : 'A1';
 
-  // Formulas filled down a column are written once, as shared formulas.
+  // Formulas filled down a column are written once, as shared formulas: the fills as they are, and
+  // runs found among the cells' own formulas.
   const runs = sharedRuns(spec.cells, width);
   const runAt = runs.map(() => 0);
   const sharedAt = (row: number, c: number): SharedRun | undefined => {
@@ -214,6 +245,17 @@ export function buildWorksheet(spec: SheetSpec, ctx: SheetWriteContext): Uint8Ar
     const run = list[i];
     return run && run.top <= row ? run : undefined;
   };
+  const filled = fillRuns(fills, width, runs.reduce((n, list) => n + list.length, 0));
+  const hasFill = filled.map((list) => list.length > 0);
+  const fillAt = filled.map(() => 0);
+  const fillRunAt = (row: number, c: number): FillRun | undefined => {
+    const list = filled[c];
+    let i = fillAt[c];
+    while (i < list.length && list[i].bottom < row) i++;
+    fillAt[c] = i;
+    const run = list[i];
+    return run && run.top <= row ? run : undefined;
+  };
 
   const out = ctx.sink ?? new ByteSink();
   out.reset();
@@ -221,22 +263,28 @@ export function buildWorksheet(spec: SheetSpec, ctx: SheetWriteContext): Uint8Ar
     `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="${dimension}"/>` +
       `${sheetViewXml(spec.freeze)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(spec)}<sheetData>`,
   );
-  for (let r = 0; r < spec.cells.length; r++) {
-    const cells = spec.cells[r];
+  const none: SpecCell[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const cells = r < spec.cells.length ? spec.cells[r] : none;
     const rowNumber = r + 1;
+    const end = rowNumber <= fillBottom ? Math.max(cells.length, fillWidth) : cells.length;
     let opened = false;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c];
+    for (let c = 0; c < end; c++) {
+      const fill = hasFill[c] ? fillRunAt(rowNumber, c) : undefined;
+      // Past the row's cells, only a fill writes anything (as before fills, no styled blanks there).
+      if (fill === undefined && c >= cells.length) continue;
+      const cell = c < cells.length ? cells[c] : undefined;
       const style = styleAt(rowNumber, c + 1);
-      if ((cell === null || cell === undefined || cell === '') && style === 0) continue;
+      if (fill === undefined && (cell === null || cell === undefined || cell === '') && style === 0) continue;
       if (!opened) {
         out.ascii('<row r="');
         out.int(rowNumber);
         out.ascii('">');
         opened = true;
       }
-      const shared = cell !== null && typeof cell === 'object' ? sharedAt(rowNumber, c) : undefined;
-      writeCell(out, letters[c], rowNumber, cell, style, ctx.dateShift?.styles.has(style) ? ctx.dateShift.days : 0, shared);
+      const shift = ctx.dateShift?.styles.has(style) ? ctx.dateShift.days : 0;
+      if (fill !== undefined) writeFillCell(out, letters[c], rowNumber, fill, cell, style, shift);
+      else writeCell(out, letters[c], rowNumber, cell, style, shift, cell !== null && typeof cell === 'object' ? sharedAt(rowNumber, c) : undefined);
     }
     if (opened) out.ascii('</row>');
   }

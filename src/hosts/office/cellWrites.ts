@@ -1,5 +1,5 @@
 import { columnLetter } from '../../workbook/address';
-import { isFormula, type SpecCell } from '../../workbook/sheetSpec';
+import { isFormula, type FormulaFill, type SheetSpec, type SpecCell } from '../../workbook/sheetSpec';
 import { excelInput, type ExcelInput, type Renamer } from './cellInput';
 import { jsonBytes, OPERATION_OVERHEAD } from './payload';
 import { fillDown, toR1C1 } from '../../workbook/formulaRefs';
@@ -55,25 +55,68 @@ export function formulaRuns(cells: readonly (readonly SpecCell[])[], rename?: Re
   return runs.sort((a, b) => a.top - b.top || a.col - b.col);
 }
 
-/** Answers "is this cell written by a run?" for rows visited in ascending order. */
-class RunCover {
-  private readonly byColumn = new Map<number, FormulaRun[]>();
-  private readonly next = new Map<number, number>();
-  constructor(runs: readonly FormulaRun[]) {
-    for (const run of runs) {
-      const list = this.byColumn.get(run.col);
-      if (list) list.push(run);
-      else this.byColumn.set(run.col, [run]);
+/**
+ * The fills of a sheet (formulas the layout filled down a column) as runs, without a formula per
+ * cell: a fill is already a run, its R1C1 text the same on every row. It is split at the rows that
+ * hold a cell of their own (`except`), written as they are. The stretches that cannot go as runs
+ * (shorter than MIN_RUN_ROWS, a formula R1C1 cannot express, or runs turned off) come back in
+ * `spelled`, their cells written one by one with the formula as it reads in each row.
+ */
+export function fillRuns(fills: readonly FormulaFill[], rename?: Renamer, runs = true): { runs: FormulaRun[]; spelled: SpelledFill[] } {
+  const out: FormulaRun[] = [];
+  const spelled: SpelledFill[] = [];
+  for (const fill of fills) {
+    const formula = rename ? rename(fill.formula) : fill.formula;
+    const r1c1 = runs ? toR1C1(formula, fill.first, fill.col) : undefined;
+    let at: ((row: number) => string) | undefined;
+    const cut = (top: number, bottom: number): void => {
+      if (top > bottom) return;
+      if (r1c1 !== undefined && bottom - top + 1 >= MIN_RUN_ROWS) {
+        out.push({ col: fill.col, top, bottom, r1c1 });
+        return;
+      }
+      if (!at) {
+        const down = fillDown(fill.formula, fill.first);
+        at = (row) => {
+          const text = down ? down.at(row) : fill.formula;
+          return rename ? rename(text) : text;
+        };
+      }
+      spelled.push({ col: fill.col, top, bottom, at });
+    };
+    let top = fill.first;
+    for (const row of fill.except ?? []) {
+      cut(top, row - 1);
+      top = row + 1;
     }
-    for (const list of this.byColumn.values()) list.sort((a, b) => a.top - b.top);
+    cut(top, fill.last);
   }
-  covers(row: number, col: number): boolean {
-    const list = this.byColumn.get(col);
-    if (!list) return false;
-    let i = this.next.get(col) ?? 0;
+  return { runs: out, spelled };
+}
+
+/** Cells of a fill written one by one: `at(row)` is the formula (renamed) as it reads in that row. */
+export interface SpelledFill {
+  col: number;
+  top: number;
+  bottom: number;
+  at: (row: number) => string;
+}
+
+/** Finds the span (a run, a spelled fill) holding a cell, for rows visited in ascending order. */
+class SpanCover<T extends { col: number; top: number; bottom: number }> {
+  private readonly byColumn: (T[] | undefined)[] = [];
+  private readonly next: number[] = [];
+  constructor(spans: readonly T[]) {
+    for (const span of spans) (this.byColumn[span.col] ??= []).push(span);
+    for (const list of this.byColumn) list?.sort((a, b) => a.top - b.top);
+  }
+  at(row: number, col: number): T | undefined {
+    const list = this.byColumn[col];
+    if (!list) return undefined;
+    let i = this.next[col] ?? 0;
     while (i < list.length && list[i].bottom < row) i++;
-    this.next.set(col, i);
-    return i < list.length && list[i].top <= row;
+    this.next[col] = i;
+    return i < list.length && list[i].top <= row ? list[i] : undefined;
   }
 }
 
@@ -81,27 +124,41 @@ class RunCover {
 const isSkip = (v: ExcelInput | null): boolean => v === null || v === '';
 
 /**
- * A sheet's cells onto a new, empty sheet: each formula run as one `formulasR1C1` value, the other
- * cells in row blocks sized by payload, each block split into the column segments that hold
- * something (`formulas` writes; cells a run writes are `null` inside a segment, which Excel leaves
- * alone). Without `runs`, every formula goes cell by cell. `onRows` reports progress.
+ * A sheet's cells onto a new, empty sheet: each formula run (a fill, or a run found among the cells'
+ * own formulas) as one `formulasR1C1` value, the other cells in row blocks sized by payload, each
+ * block split into the column segments that hold something (`formulas` writes; cells a run writes
+ * are `null` inside a segment, which Excel leaves alone). Without `runs`, every formula goes cell by
+ * cell, a fill's too. `onRows` reports progress.
  */
 export async function writeCells(
   sheet: Excel.Worksheet,
-  cells: readonly (readonly SpecCell[])[],
+  spec: Pick<SheetSpec, 'cells' | 'fills'>,
   rename: Renamer,
   batcher: SyncBatcher,
   options: { runs: boolean },
   onRows: (rows: number) => void,
 ): Promise<void> {
-  const runs = options.runs ? formulaRuns(cells, rename) : [];
+  const { cells } = spec;
+  const fills = spec.fills ?? [];
+  const filled = fillRuns(fills, rename, options.runs);
+  const runs = (options.runs ? formulaRuns(cells, rename) : []).concat(filled.runs).sort((a, b) => a.top - b.top || a.col - b.col);
   for (const run of runs) {
     const address = `${columnLetter(run.col)}${run.top}:${columnLetter(run.col)}${run.bottom}`;
     await batcher.reserve(OPERATION_OVERHEAD + address.length + jsonBytes(run.r1c1));
     // A single value applies to every cell of the range (Office.js accepts a scalar; its typings say any[][]).
     sheet.getRange(address).formulasR1C1 = run.r1c1 as unknown as string[][];
   }
-  const cover = new RunCover(runs);
+  const cover = new SpanCover(runs);
+  const spelled = new SpanCover(filled.spelled);
+  // Fills may reach past the cells (a row or column the cells leave out still holds the formula).
+  let fillWidth = 0;
+  let fillBottom = 0;
+  for (const f of fills) {
+    fillWidth = Math.max(fillWidth, f.col);
+    fillBottom = Math.max(fillBottom, f.last);
+  }
+  const rowCount = Math.max(cells.length, fillBottom);
+  const none: SpecCell[] = [];
   const budget = batcher.budget - OPERATION_OVERHEAD;
   let block: (ExcelInput | null)[][] = [];
   let start = 1;
@@ -115,11 +172,17 @@ export async function writeCells(
     bytes = 0;
     width = 0;
   };
-  for (let r = 0; r < cells.length; r++) {
-    const line = cells[r];
+  for (let r = 0; r < rowCount; r++) {
+    const line = r < cells.length ? cells[r] : none;
     const row = r + 1;
-    const inputs: (ExcelInput | null)[] = new Array(line.length);
-    for (let c = 0; c < line.length; c++) inputs[c] = cover.covers(row, c + 1) ? null : excelInput(line[c], rename);
+    const inputs: (ExcelInput | null)[] = new Array(row <= fillBottom ? Math.max(line.length, fillWidth) : line.length);
+    for (let c = 0; c < inputs.length; c++) {
+      if (cover.at(row, c + 1)) inputs[c] = null;
+      else {
+        const fill = fills.length > 0 ? spelled.at(row, c + 1) : undefined;
+        inputs[c] = fill ? fill.at(row) : excelInput(c < line.length ? line[c] : undefined, rename);
+      }
+    }
     while (inputs.length > 0 && isSkip(inputs[inputs.length - 1])) inputs.pop();
     const rowBytes = jsonBytes(inputs) + 1;
     if (rowBytes > budget / 2) {

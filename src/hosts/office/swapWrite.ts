@@ -196,10 +196,10 @@ async function build(context: Excel.RequestContext, plan: SwapPlan, b: BuildName
     if (p.owned) sheet.names.add(OWNER_MARKER_NAME, '=TRUE').visible = false;
     created.push(sheet);
   }
-  const totalRows = plan.sheets.reduce((n, p) => n + p.spec.cells.length, 0) || 1;
+  const totalRows = plan.sheets.reduce((n, p) => n + Math.max(p.spec.cells.length, ...(p.spec.fills ?? []).map((f) => f.last)), 0) || 1;
   let rowsDone = 0;
   for (const [i, p] of plan.sheets.entries()) {
-    await writeCells(created[i], p.spec.cells, b.rename, batcher, { runs: b.features.formulaRuns }, (rows) => {
+    await writeCells(created[i], p.spec, b.rename, batcher, { runs: b.features.formulaRuns }, (rows) => {
       rowsDone += rows;
       b.progress(0.1 + (0.7 * rowsDone) / totalRows, 'Writing cells');
     });
