@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { money, toDouble, ZERO } from './money';
+import { fromDouble, money, toDouble, ZERO } from './money';
 
 /**
  * Exact sums of money without a Decimal per term. Most terms are whole cents times an FTE
@@ -78,4 +78,144 @@ export function decimalCents(d: Decimal): number | undefined {
   if (d.decimalPlaces() > 2) return undefined;
   const c = Math.round(toDouble(d) * 100);
   return Math.abs(c) < MAX_CENTS ? c : undefined;
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const TENTHS = Array.from({ length: 23 }, (_, i) => money(`1e-${i}`));
+
+/** u × 10^-places as a Decimal, exactly (u a safe integer, places 0…22). */
+export const unitsDecimal = (u: number, places: number): Decimal => (u === 0 ? ZERO : places === 0 ? money(u) : money(u).mul(TENTHS[places]));
+
+/** A double's decimal form as `decimalOf` gives it (15 significant digits), as units × 10^-places; memoized. */
+export interface DecimalUnits {
+  units: number;
+  places: number;
+}
+const unitsMemo = new Map<number, DecimalUnits | null>();
+
+/**
+ * fromDouble(x) as a safe integer of units of 10^-places (places 0…22): 0.8 is 8 tenths, 0.045 is 45
+ * thousandths, 1/3 is 333333333333333 × 10^-15. Undefined when that form has more places or is too large.
+ */
+export function decimalUnits(x: number): DecimalUnits | undefined {
+  let u = unitsMemo.get(x);
+  if (u === undefined) {
+    u = null;
+    if (Number.isFinite(x)) {
+      const d = fromDouble(x);
+      const places = d.decimalPlaces();
+      if (places <= 22) {
+        const scaled = d.mul(money(10).pow(places));
+        if (scaled.abs().lt(2 ** 53)) u = { units: scaled.toNumber(), places };
+      }
+    }
+    if (unitsMemo.size >= 10000) unitsMemo.clear();
+    unitsMemo.set(x, u);
+  }
+  return u ?? undefined;
+}
+
+const MAX_WAITING = 1_000_000;
+
+/**
+ * A sum computed as `let s = ZERO; for (const t of terms) s = s.plus(t)` computes it at the engine's 40
+ * significant digits, to the last digit, without a Decimal per term. Terms given as integers of units
+ * (addUnits) wait in integer buckets, one per number of decimal places, as long as every partial sum is
+ * provably exact at 40 digits: a multiple of 10^-p (p the most decimal places of the sum so far and of
+ * the waiting terms) below 10^(40-p) in magnitude has at most 40 significant digits, so decimal addition
+ * would not have rounded it, and adding the buckets later gives the same value. A term that might make
+ * the decimal sum round is added in decimal, after the waiting ones, exactly as the loop would.
+ */
+export class RunningSum {
+  private s: Decimal = ZERO;
+  /** An upper bound of |s|. */
+  private sAbs = 0;
+  /** s's decimal places. */
+  private sPlaces = 0;
+  private readonly pending: number[] = new Array<number>(23).fill(0);
+  /** Bit p set when pending[p] may be non-zero. */
+  private mask = 0;
+  /** The most decimal places of a waiting term. */
+  private places = 0;
+  /** An upper bound of Σ |waiting terms| (a double sum: its rounding stays far inside fits' margin below MAX_WAITING terms). */
+  private pendingAbs = 0;
+  private waiting = 0;
+
+  /** Adds u × 10^-places; u a safe integer, places 0…22. */
+  addUnits(u: number, places: number): void {
+    if (u === 0) return;
+    const magnitude = (Math.abs(u) / POW10[places]) * (1 + 1e-12);
+    if (this.waiting < MAX_WAITING && this.fits(magnitude, places)) {
+      const next = this.pending[places] + u;
+      if (Number.isSafeInteger(next)) {
+        this.pending[places] = next;
+        this.mask |= 1 << places;
+        this.pendingAbs += magnitude;
+        this.waiting++;
+        if (places > this.places) this.places = places;
+        return;
+      }
+    }
+    this.flush();
+    if (this.fits(magnitude, places)) {
+      this.pending[places] = u;
+      this.mask = 1 << places;
+      this.pendingAbs = magnitude;
+      this.places = places;
+      this.waiting = 1;
+    } else {
+      this.plus(unitsDecimal(u, places));
+    }
+  }
+
+  /** Adds a decimal term. */
+  addDecimal(d: Decimal): void {
+    this.flush();
+    this.plus(d);
+  }
+
+  /** The sum so far (the waiting terms added). */
+  total(): Decimal {
+    this.flush();
+    return this.s;
+  }
+
+  /** Back to zero. */
+  reset(): void {
+    this.flush();
+    this.s = ZERO;
+    this.sAbs = 0;
+    this.sPlaces = 0;
+  }
+
+  /** True when s plus every partial sum of the waiting terms and this one stays exact at 40 digits. */
+  private fits(magnitude: number, places: number): boolean {
+    const p = Math.max(this.sPlaces, this.places, places);
+    return this.sAbs + this.pendingAbs + magnitude < 10 ** (40 - p) * (1 - 1e-9);
+  }
+
+  private flush(): void {
+    if (this.mask === 0) return;
+    for (let p = 0; p < 23; p++) {
+      if (this.pending[p] !== 0) {
+        this.s = this.s.plus(unitsDecimal(this.pending[p], p));
+        this.pending[p] = 0;
+      }
+    }
+    this.mask = 0;
+    this.places = 0;
+    this.pendingAbs = 0;
+    this.waiting = 0;
+    this.refresh();
+  }
+
+  private plus(d: Decimal): void {
+    this.s = this.s.plus(d);
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.sAbs = Math.abs(toDouble(this.s)) * (1 + 1e-12);
+    this.sPlaces = this.s.decimalPlaces();
+  }
 }

@@ -33,7 +33,7 @@ export function toDouble(d: Decimal): number {
   const words = d.d;
   if (!words || words.length > 3) return d.toNumber();
   let mantissa = words[0];
-  let digits = String(words[0]).length;
+  let digits = digitCount(mantissa);
   for (let i = 1; i < words.length; i++) {
     mantissa = mantissa * 1e7 + words[i];
     digits += 7;
@@ -45,6 +45,9 @@ export function toDouble(d: Decimal): number {
   const magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
   return d.s < 0 ? -magnitude : magnitude;
 }
+
+/** The number of decimal digits of a word of a Decimal's digits (an integer below 10^7), without a string. */
+const digitCount = (w: number): number => (w < 1e3 ? (w < 10 ? 1 : w < 100 ? 2 : 3) : w < 1e5 ? (w < 1e4 ? 4 : 5) : w < 1e6 ? 6 : 7);
 
 /** Excel's ROUND(x, digits): half away from zero; negative digits round to tens, hundreds… */
 export function roundExcel(x: MoneyLike, digits: number): Decimal {

@@ -23,7 +23,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { analysePayEquity, type PayEquityOptions } from '../../src/engine/equity/payEquity';
-import { buildMerit, defaultMeritOptions, type GradeBounds, type MeritAssumptions, type MeritOptions } from '../../src/engine/merit';
+import { buildMerit, defaultMeritOptions, exactBonus, exactOutcome, type GradeBounds, type MeritAssumptions, type MeritOptions } from '../../src/engine/merit';
 import { money } from '../../src/engine/money';
 import { buildPayStructure, type PayStructure } from '../../src/engine/payStructure';
 import { placeEmployees } from '../../src/engine/placement';
@@ -506,7 +506,10 @@ describe('buildMerit', () => {
 
         // Every row: nothing negative, to the cent, new = base + increase + catch-up, stopped at the maximum.
         let bound = money(1e-6);
-        for (const { case: c, outcome: o } of rows) {
+        for (const { case: c, outcome: row } of rows) {
+          // The row's amounts exactly, and as the doubles the sheet holds (each the double of the exact amount).
+          const o = exactOutcome(c, row);
+          for (const k of ['increase', 'catchUp', 'lumpSum', 'payroll', 'meritCost', 'catchUpCost', 'newPayroll', 'totalCost'] as const) expect(row[k]).toBe(o[k].toNumber());
           for (const d of [o.increase, o.catchUp, o.lumpSum]) expect(d.gte(0) && cents(d)).toBe(true);
           expect(o.newSalary.eq(c.base.plus(o.increase).plus(o.catchUp))).toBe(true);
           if (a.aboveMaximum === 'Cap') expect(o.lumpSum.isZero()).toBe(true);
@@ -531,15 +534,18 @@ describe('buildMerit', () => {
         if (a.bonusPool) {
           const b = m.bonus!;
           expect(b.rows.length).toBe(rows.length);
-          for (const r of b.rows) expect(cents(r.target) && r.target.gte(0) && r.bonus.gte(0) && r.bonus.div(money(options.bonusRounding)).isInteger()).toBe(true);
+          // Each row's amounts exactly, and as the doubles the sheet holds.
+          const exact = b.rows.map((r) => exactBonus(b, r));
+          b.rows.forEach((r, i) => expect([r.target, r.scaled, r.bonus]).toEqual([exact[i].target.toNumber(), exact[i].scaled.toNumber(), exact[i].bonus.toNumber()]));
+          for (const r of exact) expect(cents(r.target) && r.target.gte(0) && r.bonus.gte(0) && r.bonus.div(money(options.bonusRounding)).isInteger()).toBe(true);
           if (b.totalTarget.gt(0)) {
-            const scaled = b.rows.reduce((t, r) => t.plus(r.scaled), money(0));
+            const scaled = exact.reduce((t, r) => t.plus(r.scaled), money(0));
             expect(scaled.toDecimalPlaces(2).eq(a.bonusPool)).toBe(true);
             expect(scaled.minus(a.bonusPool).abs().lte(a.bonusPool.mul(1e-30))).toBe(true);
             expect(b.totalBonus.minus(a.bonusPool).abs().lte(money(options.bonusRounding).div(2).mul(b.rows.length))).toBe(true);
-            for (const x of b.rows) for (const y of b.rows) if (x.target.lte(y.target)) expect(x.bonus.lte(y.bonus)).toBe(true);
+            for (const x of exact) for (const y of exact) if (x.target.lte(y.target)) expect(x.bonus.lte(y.bonus)).toBe(true);
           } else {
-            expect(b.rows.every((r) => r.bonus.isZero())).toBe(true);
+            expect(exact.every((r) => r.bonus.isZero())).toBe(true);
             if (a.bonusPool.gt(0)) expect(m.problems.some((p) => p.code === 'bonus-no-targets')).toBe(true);
           }
         }

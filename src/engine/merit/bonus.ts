@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { decimalCents, ExactSum, roundCents } from '../exactSum';
+import { decimalCents, decimalUnits, ExactSum, MAX_CENTS, roundCents, type DecimalUnits } from '../exactSum';
 import { fromDouble, money, roundExcel, roundToMultiple, sum, toDouble, ZERO } from '../money';
 import { problem, type Problem } from '../problem';
 
@@ -12,6 +12,8 @@ import { problem, type Problem } from '../problem';
 export interface BonusCase {
   id: string;
   base: Decimal;
+  /** base × 100 when a whole number of cents. */
+  baseCents?: number;
   fte: number;
   grade?: number;
   rating?: number;
@@ -19,16 +21,24 @@ export interface BonusCase {
   proration: number;
 }
 
+/**
+ * One employee's bonus. The amounts are numbers as the sheet holds them, each the double nearest the exact
+ * decimal amount; `exactBonus` gives the decimals.
+ */
 export interface BonusRow {
   id: string;
   targetPct: number;
   multiplier: number;
   /** The target bonus before scaling, to the cent. */
-  target: Decimal;
-  /** target × pool / Σ targets, exact. */
-  scaled: Decimal;
+  readonly target: number;
+  /** target × pool / Σ targets (exactly: exactBonus). */
+  readonly scaled: number;
   /** scaled rounded to Bonus Rounding. */
-  bonus: Decimal;
+  readonly bonus: number;
+  /** The target in whole cents, when it fits a double (always, below 10^13 currency units). */
+  readonly targetCents?: number;
+  /** The bonus in whole cents, when it is a whole number of cents that fits a double. */
+  readonly bonusCents?: number;
 }
 
 export interface BonusPlan {
@@ -86,41 +96,48 @@ export function allocateBonus(
 ): BonusPlan {
   const problems: Problem[] = [];
   const totalTarget = new ExactSum();
-  const partial = cases.map((c) => {
+  const rows: AllocatedBonus[] = new Array(cases.length);
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i];
     const targetPct = c.grade === undefined ? 0 : targets.get(c.grade) ?? 0;
     const multiplier = c.rating === undefined ? 0 : multipliers.get(c.rating) ?? 0;
     // ROUND(base*FTE*target*multiplier*proration, 2), multiplied left to right in double precision as the sheet does.
-    const x = toDouble(c.base) * c.fte * targetPct * multiplier * c.proration;
+    const base = c.baseCents !== undefined ? c.baseCents / 100 : toDouble(c.base);
+    const x = base * c.fte * targetPct * multiplier * c.proration;
     const cents = roundCents(x) ?? decimalCents(roundExcel(x, 2));
-    const target = cents === undefined ? roundExcel(x, 2) : cents;
-    if (typeof target === 'number') totalTarget.addCents(target);
-    else totalTarget.addDecimal(target);
-    return { id: c.id, targetPct, multiplier, target };
-  });
-  const missingGrades = [...new Set(cases.filter((c) => c.grade !== undefined && !targets.has(c.grade)).map((c) => c.grade!))];
+    if (cents !== undefined) totalTarget.addCents(cents);
+    const exact = cents === undefined ? roundExcel(x, 2) : undefined;
+    if (exact) totalTarget.addDecimal(exact);
+    rows[i] = new AllocatedBonus(c.id, targetPct, multiplier, cents, exact);
+  }
+  const missing = new Set<number>();
+  for (const c of cases) if (c.grade !== undefined && !targets.has(c.grade)) missing.add(c.grade);
+  const missingGrades = [...missing];
   if (missingGrades.length > 0) {
     problems.push(problem('warning', 'bonus-target-missing', `no target bonus for grade ${missingGrades.sort((x, y) => x - y).join(', ')}: those employees get no bonus`, { sheet: 'Bonus Targets' }));
   }
   const total = totalTarget.total();
   const factor = total.isZero() ? ZERO : pool.div(total);
   const multiple = fromDouble(rounding);
+  const m = decimalUnits(rounding);
+  const ratio = new PoolRatio(pool, total);
   // Σ rounded bonuses: whole multiples counted as integers where the double quotient decides the rounding.
   let units = 0;
   let rest = ZERO;
   const poolD = toDouble(pool);
   const totalD = toDouble(total);
-  const rows = partial.map((p) => {
-    const row = new AllocatedBonus(p.id, p.targetPct, p.multiplier, p.target, pool, total);
+  for (const row of rows) {
+    row.scaled = ratio.scaled(row);
     const n = total.isZero() ? 0 : roundedUnits(row.targetValue, poolD, totalD, rounding);
     if (n !== undefined && Number.isSafeInteger(units + n)) {
       units += n;
-      row.bonus = n === 0 ? ZERO : money(n).mul(multiple);
+      row.setUnits(n === 0 ? 0 : n, m, multiple);
     } else {
-      row.bonus = roundToMultiple(row.scaled, multiple);
-      rest = rest.plus(row.bonus);
+      const bonus = roundToMultiple(ratio.exact(row), multiple);
+      row.setDecimal(bonus);
+      rest = rest.plus(bonus);
     }
-    return row;
-  });
+  }
   if (total.isZero() && pool.gt(0)) {
     problems.push(problem('warning', 'bonus-no-targets', 'no employee has a target bonus above zero; the bonus pool cannot be allocated', { sheet: 'Assumptions' }));
   }
@@ -136,6 +153,13 @@ export function allocateBonus(
     roundingDifference: totalBonus.minus(pool),
     problems,
   };
+}
+
+/** A row's amounts as exact decimals: the target, target × pool / Σ targets, and the rounded bonus. */
+export function exactBonus(plan: Pick<BonusPlan, 'pool' | 'totalTarget'>, row: BonusRow): { target: Decimal; scaled: Decimal; bonus: Decimal } {
+  const r = row as AllocatedBonus;
+  const target = r.targetDecimal;
+  return { target, scaled: plan.totalTarget.isZero() ? ZERO : target.mul(plan.pool).div(plan.totalTarget), bonus: r.bonusDecimal };
 }
 
 /**
@@ -155,25 +179,108 @@ function roundedUnits(target: number, pool: number, total: number, m: number): n
   return q < 0 ? -n : n;
 }
 
-/** A bonus row whose target is kept in whole cents: the decimals derive from it when read. */
+/**
+ * target × pool / Σ targets as a row's sheet value: the double of the 40-digit decimal quotient. With the
+ * target, pool and total in whole cents (T, P, S > 0) that is the correctly rounded double of T·P / (100·S),
+ * computed exactly in integers: the 40-digit rounding cannot carry the quotient across a rounding midpoint
+ * of the doubles (a midpoint other than the quotient itself is at least 1/(100·S·2^54) of it away, far more
+ * than 10^-40; the quotient can only be a midpoint needing more than 40 digits if 2^29 divides S, which is
+ * left to decimal).
+ */
+class PoolRatio {
+  private readonly fast: boolean;
+  private readonly p: bigint = 0n;
+  private readonly den: bigint = 1n;
+  private readonly approx: number = 0;
+
+  constructor(
+    private readonly pool: Decimal,
+    private readonly total: Decimal,
+  ) {
+    const p = decimalCents(pool);
+    const s = decimalCents(total);
+    this.fast = p !== undefined && s !== undefined && p > 0 && s > 0 && s % 2 ** 29 !== 0;
+    if (this.fast) {
+      this.p = BigInt(p!);
+      this.den = BigInt(s!) * 100n;
+      this.approx = p! / (100 * s!);
+    }
+  }
+
+  /** The exact quotient (40 digits), as the decimal arithmetic gives it. */
+  exact(row: AllocatedBonus): Decimal {
+    return this.total.isZero() ? ZERO : row.targetDecimal.mul(this.pool).div(this.total);
+  }
+
+  /** Its double. */
+  scaled(row: AllocatedBonus): number {
+    const t = row.targetCents;
+    if (this.total.isZero()) return 0;
+    if (!this.fast || t === undefined || t < 0) return toDouble(this.exact(row));
+    if (t === 0) return 0;
+    // Scale so that the integer quotient has about 62 bits, then round it once with a sticky bit.
+    const shift = 62 - Math.floor(Math.log2(t * this.approx));
+    if (!(shift >= 0 && shift < 1000)) return toDouble(this.exact(row));
+    const num = (BigInt(t) * this.p) << BigInt(shift);
+    const q = num / this.den;
+    const sticky = num % this.den === 0n ? 0n : 1n;
+    return Number((q << 1n) | sticky) * 2 ** -(shift + 1);
+  }
+}
+
+/** A bonus row: the target in whole cents (or in decimal beyond them), the scaled amount and the bonus as doubles. */
 class AllocatedBonus implements BonusRow {
-  bonus: Decimal = ZERO;
+  scaled = 0;
+  bonus = 0;
+  bonusCents?: number;
+  private bonusUnits = 0;
+  private multiple: Decimal = ZERO;
+  private bonusExact?: Decimal;
   constructor(
     readonly id: string,
     readonly targetPct: number,
     readonly multiplier: number,
-    private readonly targetAmount: number | Decimal,
-    private readonly pool: Decimal,
-    private readonly totalTarget: Decimal,
+    readonly targetCents: number | undefined,
+    private readonly targetExact: Decimal | undefined,
   ) {}
   /** The target as a double. */
   get targetValue(): number {
-    return typeof this.targetAmount === 'number' ? this.targetAmount / 100 : toDouble(this.targetAmount);
+    return this.targetCents !== undefined ? this.targetCents / 100 : toDouble(this.targetExact!);
   }
-  get target(): Decimal {
-    return typeof this.targetAmount === 'number' ? (this.targetAmount === 0 ? ZERO : money(this.targetAmount).div(100)) : this.targetAmount;
+  get target(): number {
+    return this.targetValue;
   }
-  get scaled(): Decimal {
-    return this.totalTarget.isZero() ? ZERO : this.target.mul(this.pool).div(this.totalTarget);
+  get targetDecimal(): Decimal {
+    return this.targetCents !== undefined ? (this.targetCents === 0 ? ZERO : money(this.targetCents).div(100)) : this.targetExact!;
+  }
+  get bonusDecimal(): Decimal {
+    return this.bonusExact ?? (this.bonusUnits === 0 ? ZERO : money(this.bonusUnits).mul(this.multiple));
+  }
+  /** The bonus as n multiples of Bonus Rounding: its double and cents from integers where exact. */
+  setUnits(n: number, m: DecimalUnits | undefined, multiple: Decimal): void {
+    this.bonusUnits = n;
+    this.multiple = multiple;
+    if (n === 0) {
+      this.bonus = 0;
+      this.bonusCents = 0;
+      return;
+    }
+    const v = m ? n * m.units : NaN;
+    if (m && Number.isSafeInteger(v)) {
+      this.bonus = v / POW10[m.places];
+      if (m.places <= 2 && Number.isSafeInteger(v * POW10[2 - m.places]) && Math.abs(v * POW10[2 - m.places]) < MAX_CENTS) this.bonusCents = v * POW10[2 - m.places];
+    } else {
+      const d = this.bonusDecimal;
+      this.bonus = toDouble(d);
+      this.bonusCents = decimalCents(d);
+    }
+  }
+  /** The bonus in decimal (rounded from the exact quotient). */
+  setDecimal(d: Decimal): void {
+    this.bonusExact = d;
+    this.bonus = toDouble(d);
+    this.bonusCents = decimalCents(d);
   }
 }
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);

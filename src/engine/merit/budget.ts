@@ -1,12 +1,12 @@
 import type Decimal from 'decimal.js';
 import { decimalCents, ExactSum } from '../exactSum';
-import type { CalibrationStatus } from './calibrate';
+import type { CalibrationSolution, CalibrationStatus } from './calibrate';
 import type { MeritCase } from './employeeMerit';
 import type { MeritGuidelines } from './guidelines';
 import { meritBudgetAmount, solveFactors } from './calibrate';
 import { calibratePlan, eligiblePayrollOf, meritPolicy, PlanSums, type CalibratedPlan, type MeritPlanRow } from './meritPlan';
 import type { MeritAssumptions, MeritOptions } from './options';
-import type { BonusPlan } from './bonus';
+import { exactBonus, type BonusPlan } from './bonus';
 
 /** One line of the Budget sheet: the plan's money for a department or a grade. */
 export interface BudgetLine<K> {
@@ -30,21 +30,31 @@ export interface BudgetLine<K> {
 export function budgetBy<K extends string | number>(rows: readonly MeritPlanRow[], keyOf: (r: MeritPlanRow, index: number) => K | undefined, bonus?: BonusPlan): BudgetLine<K | undefined>[] {
   // One pass; each group's sums are exact (whole cents as integers, see PlanSums), as the SUMIFS add them.
   const groups = new Map<K | undefined, { sums: PlanSums; bonus: ExactSum }>();
-  rows.forEach((r, i) => {
+  let last: { sums: PlanSums; bonus: ExactSum } | undefined;
+  let lastKey: K | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const key = keyOf(r, i);
-    let group = groups.get(key);
+    let group = last !== undefined && key === lastKey ? last : groups.get(key);
     if (!group) {
       group = { sums: new PlanSums(true), bonus: new ExactSum() };
       groups.set(key, group);
     }
+    last = group;
+    lastKey = key;
     group.sums.add(r.case, r.outcome);
-    const paid = bonus?.rows[i]?.bonus;
+    const paid = bonus?.rows[i];
     if (paid) {
-      const cents = decimalCents(paid);
+      const cents = paid.bonusCents;
       if (cents !== undefined) group.bonus.addCents(cents);
-      else group.bonus.addDecimal(paid);
+      else {
+        const d = exactBonus(bonus!, paid).bonus;
+        const c = decimalCents(d);
+        if (c !== undefined) group.bonus.addCents(c);
+        else group.bonus.addDecimal(d);
+      }
     }
-  });
+  }
   const keys = [...groups.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : a > b ? 1 : 0));
   return keys.map((key) => {
     const group = groups.get(key)!;
@@ -72,19 +82,29 @@ export interface BudgetScenario {
 /**
  * Calibrate the same plan at each scenario budget (always a % of eligible payroll). The breakpoints are
  * swept once for all budgets; `main`, the plan already calibrated at Merit Budget, is reused when a
- * scenario is that budget.
+ * scenario is that budget; `solved` holds solutions already found (by budget %), as buildMerit sweeps
+ * the main budget and the scenarios' together.
  */
-export function budgetScenarios(cases: readonly MeritCase[], guidelines: MeritGuidelines, a: MeritAssumptions, o: MeritOptions, main?: CalibratedPlan): BudgetScenario[] {
+export function budgetScenarios(
+  cases: readonly MeritCase[],
+  guidelines: MeritGuidelines,
+  a: MeritAssumptions,
+  o: MeritOptions,
+  main?: CalibratedPlan,
+  solved?: ReadonlyMap<number, CalibrationSolution>,
+): BudgetScenario[] {
   const policy = meritPolicy(a, o);
   const eligiblePayroll = main?.calibration.eligiblePayroll ?? eligiblePayrollOf(cases);
   const guidelineCost = main?.calibration.guidelineCost;
   const reuse = (pct: number) => main !== undefined && main.calibration.budgetPercent === pct;
-  const fresh = o.budgetScenarios.filter((pct) => !reuse(pct));
-  const solutions = solveFactors(cases, fresh.map((pct) => meritBudgetAmount(eligiblePayroll, pct)), policy);
+  const fresh = o.budgetScenarios.filter((pct) => !reuse(pct) && !solved?.has(pct));
+  const solutions = new Map(solved);
+  const found = fresh.length > 0 ? solveFactors(cases, fresh.map((pct) => meritBudgetAmount(eligiblePayroll, pct)), policy) : [];
+  fresh.forEach((pct, i) => {
+    if (!solutions.has(pct)) solutions.set(pct, found[i]);
+  });
   return o.budgetScenarios.map((pct) => {
-    const p = reuse(pct)
-      ? main!
-      : calibratePlan(cases, guidelines, a, o, pct, undefined, { solution: solutions[fresh.indexOf(pct)], eligiblePayroll, guidelineCost, light: true });
+    const p = reuse(pct) ? main! : calibratePlan(cases, guidelines, a, o, pct, undefined, { solution: solutions.get(pct), eligiblePayroll, guidelineCost, light: true });
     return {
       budgetPercent: pct,
       budget: p.calibration.budget,

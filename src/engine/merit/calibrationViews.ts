@@ -1,3 +1,5 @@
+import { upperKey } from './keys';
+
 /**
  * The views reviewers look at before money moves: the rating distribution against the target, and
  * each manager's mean rating against everyone's. Statistics here are in double precision.
@@ -17,12 +19,18 @@ export interface DistributionRow {
 
 /** Ratings 1…scale with counts and shares over the rated employees, beside the target distribution (rating 1 first). */
 export function ratingDistribution(ratings: readonly (number | undefined)[], ratingScale: number, target?: readonly number[]): DistributionRow[] {
-  const rated = ratings.filter((r): r is number => r !== undefined);
-  const n = rated.length;
+  // One pass: the count of each rating on the scale, and of every rated employee.
+  const counts = new Map<number, number>();
+  let n = 0;
+  for (const r of ratings) {
+    if (r === undefined) continue;
+    n++;
+    counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
   const useTarget = target && target.length === ratingScale ? target : undefined;
   const rows: DistributionRow[] = [];
   for (let r = 1; r <= ratingScale; r++) {
-    const count = rated.filter((x) => x === r).length;
+    const count = counts.get(r) ?? 0;
     const share = n > 0 ? count / n : 0;
     const row: DistributionRow = { rating: r, count, share };
     if (useTarget) {
@@ -63,20 +71,49 @@ export interface RatedPerson {
  * σ/√n with σ over all rated employees: a larger team has to deviate less to stand out.
  */
 export function managerCalibration(people: readonly RatedPerson[], options: { minReports: number; z: number }): { rows: ManagerRow[]; mean?: number; sd?: number } {
-  const rated = people.filter((p) => p.rating !== undefined);
-  if (rated.length === 0) return { rows: [] };
-  const all = rated.map((p) => p.rating!);
-  const mean = all.reduce((s, x) => s + x, 0) / all.length;
+  return calibrateManagers(
+    people.map((p) => p.rating),
+    people,
+    options,
+  );
+}
+
+/** managerCalibration with the ratings apart, aligned with the people (their own `rating` is not read). */
+export function calibrateManagers(
+  ratings: readonly (number | undefined)[],
+  people: readonly Pick<RatedPerson, 'id' | 'name' | 'managerId'>[],
+  options: { minReports: number; z: number },
+): { rows: ManagerRow[]; mean?: number; sd?: number } {
+  let rated = 0;
+  let total = 0;
+  for (const r of ratings) {
+    if (r === undefined) continue;
+    rated++;
+    total += r;
+  }
+  if (rated === 0) return { rows: [] };
+  const mean = total / rated;
   // STDEVP: the population standard deviation, as the sheet computes it.
-  const sd = Math.sqrt(all.reduce((s, x) => s + (x - mean) * (x - mean), 0) / all.length);
-  const names = new Map(people.map((p) => [p.id.toUpperCase(), p.name]));
+  let squares = 0;
+  for (const r of ratings) if (r !== undefined) squares += (r - mean) * (r - mean);
+  const sd = Math.sqrt(squares / rated);
   const groups = new Map<string, { id: string; ratings: number[] }>();
-  for (const p of rated) {
-    if (!p.managerId) continue;
-    const k = p.managerId.toUpperCase();
-    const g = groups.get(k) ?? { id: p.managerId, ratings: [] };
-    g.ratings.push(p.rating!);
-    groups.set(k, g);
+  for (let i = 0; i < people.length; i++) {
+    const r = ratings[i];
+    const managerId = people[i].managerId;
+    if (r === undefined || !managerId) continue;
+    const k = upperKey(managerId);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { id: managerId, ratings: [] }));
+    g.ratings.push(r);
+  }
+  // Each manager's name: the last person with that ID (ignoring case).
+  const names = new Map<string, string | undefined>();
+  if (groups.size > 0) {
+    for (const p of people) {
+      const k = upperKey(p.id);
+      if (groups.has(k)) names.set(k, p.name);
+    }
   }
   const rows: ManagerRow[] = [];
   for (const [k, g] of groups) {

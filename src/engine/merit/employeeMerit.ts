@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { decimalCents, roundCents } from '../exactSum';
+import { decimalCents, decimalUnits, roundCents, unitsDecimal, type RunningSum } from '../exactSum';
 import { money, roundExcel, toDouble, ZERO } from '../money';
 import { decimalOf } from './decimals';
 
@@ -15,6 +15,9 @@ export interface MeritCase {
   minimum?: Decimal;
   midpoint?: Decimal;
   maximum?: Decimal;
+  /** minimum × 100 and maximum × 100 when whole numbers of cents. */
+  minimumCents?: number;
+  maximumCents?: number;
   compaRatio?: number;
   rangePenetration?: number;
   rating?: number;
@@ -42,22 +45,31 @@ export interface MeritPolicy {
   catchUpInside: boolean;
 }
 
-/** One employee's plan, as the Merit Plan sheet's formulas compute it. */
+/**
+ * One employee's plan, as the Merit Plan sheet's formulas compute it. The amounts are numbers as the sheet
+ * holds them: the double nearest the exact amount (increase, catch-up and lump sum are whole cents, kept
+ * exactly in `cents`; the costs are those × FTE). `exactOutcome` gives every amount as an exact decimal.
+ */
 export interface MeritOutcome {
   /** The Merit % column: the override or the rounded matrix cell; 0 when not eligible. */
-  meritPct: number;
+  readonly meritPct: number;
   /** Increase to the full-time base, rounded to the cent and stopped at the range maximum. */
-  increase: Decimal;
-  catchUp: Decimal;
-  newSalary: Decimal;
+  readonly increase: number;
+  readonly catchUp: number;
+  /** base + increase + catch-up, exactly (it becomes the base salary of the after-merit analysis). */
+  readonly newSalary: Decimal;
   /** The part of the increase above the maximum, paid once × FTE (Lump Sum policy). */
-  lumpSum: Decimal;
-  payroll: Decimal;
-  meritCost: Decimal;
-  catchUpCost: Decimal;
-  newPayroll: Decimal;
+  readonly lumpSum: number;
+  /** base × FTE. */
+  readonly payroll: number;
+  /** increase × FTE. */
+  readonly meritCost: number;
+  /** catch-up × FTE. */
+  readonly catchUpCost: number;
+  /** new salary × FTE. */
+  readonly newPayroll: number;
   /** What counts against the merit budget: merit cost + lump sum (+ catch-up cost when inside the budget). */
-  totalCost: Decimal;
+  readonly totalCost: number;
   flag: string;
   /** The three amounts in whole cents, when they fit a double (always, below 10^13 currency units). */
   readonly cents?: OutcomeCents;
@@ -70,103 +82,213 @@ export interface OutcomeCents {
   lumpSum: number;
 }
 
+/** A plan row's amounts as exact decimals. */
+export interface ExactOutcome {
+  increase: Decimal;
+  catchUp: Decimal;
+  newSalary: Decimal;
+  lumpSum: Decimal;
+  payroll: Decimal;
+  meritCost: Decimal;
+  catchUpCost: Decimal;
+  newPayroll: Decimal;
+  totalCost: Decimal;
+}
+
 /**
  * The Merit Plan row for a merit %, computed as the sheet does: products in double precision, each
  * amount rounded to the cent by Excel's ROUND (half away from zero on the 15-digit value):
  *   increase = ROUND(MIN(base × merit% × proration, MAX(0, max − base)), 2)
  *   catch-up = MAX(0, ROUND(min − base − increase, 2)) when on
  *   lump sum = ROUND(MAX(0, base × merit% × proration − MAX(0, max − base)) × FTE, 2) under Lump Sum.
- * The three amounts are whole cents, kept as integers (`cents`); the decimals derive from them on demand.
+ * The three amounts are whole cents, kept as integers (`cents`); the other figures derive from them.
  * `withFlag = false` leaves the Flag blank, for plans only totalled (the budget scenarios).
  */
 export function sheetOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy, withFlag = true): MeritOutcome {
-  const amounts = sheetCents(c, meritPct, policy);
-  if (!amounts) return decimalOutcome(c, meritPct, policy, withFlag);
-  const out = new CentsOutcome(meritPct, c.base, c.fte, amounts.increase, amounts.catchUp, amounts.lumpSum, policy.catchUpInside);
-  if (withFlag) out.flag = flagOf(c, out, amounts.uncapped);
+  return sheetRow(c, meritPct, policy, withFlag);
+}
+
+/** sheetOutcome as a plan row: the outcome object is also the row (its `case` and itself as `outcome`), one object per employee. */
+export function sheetRow(c: MeritCase, meritPct: number, policy: MeritPolicy, withFlag = true): MeritOutcome & { readonly case: MeritCase; readonly outcome: MeritOutcome } {
+  if (!centsInto(c, meritPct, policy, scratch)) return decimalOutcome(c, meritPct, policy, withFlag);
+  const out = new CentsOutcome(meritPct, c, scratch.increase, scratch.catchUp, scratch.lumpSum, policy.catchUpInside);
+  if (withFlag) out.flag = flagOf(c, out, scratch.uncapped, scratch.increase);
   return out;
 }
 
 /** ROUND(x, 2) in whole cents; undefined beyond MAX_CENTS. */
 const roundToCents = (x: number): number | undefined => roundCents(x) ?? decimalCents(roundExcel(x, 2));
 
+/** A decimal as a double: from its whole cents when known (the same double: one correctly rounded division). */
+const valueOf = (d: Decimal, cents: number | undefined): number => (cents !== undefined ? cents / 100 : toDouble(d));
+
+/** The sheet's three amounts for a row and the uncapped increase, in whole cents. */
+export interface SheetCents extends OutcomeCents {
+  uncapped: number;
+}
+
+const scratch: SheetCents = { increase: 0, catchUp: 0, lumpSum: 0, uncapped: 0 };
+
 /**
  * The sheet's three amounts for a merit %, in whole cents (and the uncapped increase, rounded, for the
  * Flag): the arithmetic of sheetOutcome in doubles. Undefined when an amount is beyond MAX_CENTS.
  */
-export function sheetCents(c: MeritCase, meritPct: number, policy: MeritPolicy): { increase: number; catchUp: number; lumpSum: number; uncapped: number } | undefined {
-  if (c.grade === undefined || c.maximum === undefined || c.minimum === undefined) return { increase: 0, catchUp: 0, lumpSum: 0, uncapped: 0 };
-  const base = toDouble(c.base);
+export function sheetCents(c: MeritCase, meritPct: number, policy: MeritPolicy): SheetCents | undefined {
+  const out: SheetCents = { increase: 0, catchUp: 0, lumpSum: 0, uncapped: 0 };
+  return centsInto(c, meritPct, policy, out) ? out : undefined;
+}
+
+/** sheetCents into `out`, without an object per call; false when an amount is beyond MAX_CENTS. */
+export function centsInto(c: MeritCase, meritPct: number, policy: MeritPolicy, out: SheetCents): boolean {
+  out.increase = out.catchUp = out.lumpSum = out.uncapped = 0;
+  if (c.grade === undefined || c.maximum === undefined || c.minimum === undefined) return true;
+  const base = valueOf(c.base, c.baseCents);
   const uncapped = base * meritPct * c.proration;
-  const room = Math.max(0, toDouble(c.maximum) - base);
+  const room = Math.max(0, valueOf(c.maximum, c.maximumCents) - base);
   const increase = roundToCents(Math.min(uncapped, room));
-  if (increase === undefined) return undefined;
-  let catchUp = 0;
+  if (increase === undefined) return false;
   if (policy.catchUp) {
-    const gap = roundToCents(toDouble(c.minimum) - base - increase / 100);
-    if (gap === undefined) return undefined;
-    catchUp = gap > 0 ? gap : 0;
+    const gap = roundToCents(valueOf(c.minimum, c.minimumCents) - base - increase / 100);
+    if (gap === undefined) return false;
+    out.catchUp = gap > 0 ? gap : 0;
   }
-  let lumpSum = 0;
   if (!policy.cap) {
     const lump = roundToCents(Math.max(0, uncapped - room) * c.fte);
-    if (lump === undefined) return undefined;
-    lumpSum = lump;
+    if (lump === undefined) return false;
+    out.lumpSum = lump;
   }
   const uncappedCents = roundToCents(uncapped);
-  if (uncappedCents === undefined) return undefined;
-  return { increase, catchUp, lumpSum, uncapped: uncappedCents };
+  if (uncappedCents === undefined) return false;
+  out.increase = increase;
+  out.uncapped = uncappedCents;
+  return true;
 }
 
 const centsDecimal = (cents: number): Decimal => (cents === 0 ? ZERO : money(cents).div(100));
 
-/** A plan row whose amounts are whole cents: the decimals are derived when read. */
-class CentsOutcome implements MeritOutcome {
+/**
+ * cents/100 × fte as a double: the double nearest the exact decimal product (what the decimal product
+ * read as a double gives). In integers when cents × FTE's units is a safe integer: one division by a
+ * power of ten is then correctly rounded.
+ */
+export function centsTimesFte(cents: number, fte: number): number {
+  if (cents === 0) return 0;
+  const f = decimalUnits(fte);
+  if (f && f.places <= 20) {
+    const n = cents * f.units;
+    if (Number.isSafeInteger(n)) return n / POW10[2 + f.places];
+  }
+  return toDouble(centsDecimal(cents).mul(decimalOf(fte)));
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** A plan row whose amounts are whole cents: the other figures derive from them when read. */
+export class CentsOutcome implements MeritOutcome {
   flag = '';
-  readonly cents: OutcomeCents;
+  readonly case: MeritCase;
+  private salary?: Decimal;
+  private centsView?: OutcomeCents;
   constructor(
     readonly meritPct: number,
-    private readonly base: Decimal,
-    private readonly fte: number,
-    private readonly increaseCents: number,
-    private readonly catchUpCents: number,
-    private readonly lumpSumCents: number,
-    private readonly catchUpInside: boolean,
+    private readonly c: MeritCase,
+    /** The increase, catch-up and lump sum in whole cents. */
+    readonly increaseCents: number,
+    readonly catchUpCents: number,
+    readonly lumpSumCents: number,
+    readonly catchUpInside: boolean,
   ) {
-    this.cents = { increase: increaseCents, catchUp: catchUpCents, lumpSum: lumpSumCents };
+    this.case = c;
   }
-  get increase(): Decimal {
-    return centsDecimal(this.increaseCents);
+  get outcome(): MeritOutcome {
+    return this;
   }
-  get catchUp(): Decimal {
-    return centsDecimal(this.catchUpCents);
+  get cents(): OutcomeCents {
+    return (this.centsView ??= { increase: this.increaseCents, catchUp: this.catchUpCents, lumpSum: this.lumpSumCents });
   }
-  get lumpSum(): Decimal {
-    return centsDecimal(this.lumpSumCents);
+  get increase(): number {
+    return this.increaseCents / 100;
+  }
+  get catchUp(): number {
+    return this.catchUpCents / 100;
+  }
+  get lumpSum(): number {
+    return this.lumpSumCents / 100;
   }
   get newSalary(): Decimal {
-    return this.base.plus(centsDecimal(this.increaseCents + this.catchUpCents));
+    return (this.salary ??= newSalaryOf(this.c, this.increaseCents + this.catchUpCents));
   }
-  get payroll(): Decimal {
-    return this.base.mul(decimalOf(this.fte));
+  get payroll(): number {
+    const b = this.c.baseCents;
+    return b !== undefined ? centsTimesFte(b, this.c.fte) : toDouble(this.c.base.mul(decimalOf(this.c.fte)));
   }
-  get meritCost(): Decimal {
-    return centsDecimal(this.increaseCents).mul(decimalOf(this.fte));
+  get meritCost(): number {
+    return centsTimesFte(this.increaseCents, this.c.fte);
   }
-  get catchUpCost(): Decimal {
-    return centsDecimal(this.catchUpCents).mul(decimalOf(this.fte));
+  get catchUpCost(): number {
+    return centsTimesFte(this.catchUpCents, this.c.fte);
   }
-  get newPayroll(): Decimal {
-    return this.newSalary.mul(decimalOf(this.fte));
+  get newPayroll(): number {
+    const b = this.c.baseCents;
+    if (b !== undefined) return centsTimesFte(b + this.increaseCents + this.catchUpCents, this.c.fte);
+    return toDouble(this.newSalary.mul(decimalOf(this.c.fte)));
   }
-  get totalCost(): Decimal {
-    const cost = this.meritCost.plus(this.lumpSum);
-    return this.catchUpInside ? cost.plus(this.catchUpCost) : cost;
+  get totalCost(): number {
+    // (increase × FTE + lump sum (+ catch-up × FTE)) in units of 10^-(2 + FTE's places), when exact.
+    const increase = this.increaseCents;
+    const catchUp = this.catchUpCents;
+    const lumpSum = this.lumpSumCents;
+    const f = decimalUnits(this.c.fte);
+    if (f && f.places <= 20) {
+      const n = (increase + (this.catchUpInside ? catchUp : 0)) * f.units + lumpSum * POW10[f.places];
+      if (Number.isSafeInteger(n) && Number.isSafeInteger((increase + catchUp) * f.units)) return n / POW10[2 + f.places];
+    }
+    return toDouble(exactOutcome(this.c, this).totalCost);
+  }
+}
+
+/** base + raise (in cents), exactly. */
+function newSalaryOf(c: MeritCase, raise: number): Decimal {
+  if (raise === 0) return c.base;
+  return c.baseCents !== undefined ? unitsDecimal(c.baseCents + raise, 2) : c.base.plus(centsDecimal(raise));
+}
+
+/** A plan row whose amounts are beyond whole cents in a double: computed and kept in decimal. */
+class DecimalOutcome implements MeritOutcome {
+  flag = '';
+  readonly case: MeritCase;
+  readonly increase: number;
+  readonly catchUp: number;
+  readonly lumpSum: number;
+  readonly payroll: number;
+  readonly meritCost: number;
+  readonly catchUpCost: number;
+  readonly newPayroll: number;
+  readonly totalCost: number;
+  readonly newSalary: Decimal;
+  constructor(
+    readonly meritPct: number,
+    c: MeritCase,
+    readonly exact: ExactOutcome,
+  ) {
+    this.case = c;
+    this.increase = toDouble(exact.increase);
+    this.catchUp = toDouble(exact.catchUp);
+    this.lumpSum = toDouble(exact.lumpSum);
+    this.payroll = toDouble(exact.payroll);
+    this.meritCost = toDouble(exact.meritCost);
+    this.catchUpCost = toDouble(exact.catchUpCost);
+    this.newPayroll = toDouble(exact.newPayroll);
+    this.totalCost = toDouble(exact.totalCost);
+    this.newSalary = exact.newSalary;
+  }
+  get outcome(): MeritOutcome {
+    return this;
   }
 }
 
 /** sheetOutcome in decimal throughout: amounts too large for whole cents in a double. */
-function decimalOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy, withFlag: boolean): MeritOutcome {
+function decimalOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy, withFlag: boolean): DecimalOutcome {
   const base = toDouble(c.base);
   const fte = decimalOf(c.fte);
   const graded = c.grade !== undefined && c.maximum !== undefined && c.minimum !== undefined;
@@ -187,8 +309,7 @@ function decimalOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy, wit
   const newSalary = c.base.plus(increase).plus(catchUp);
   const meritCost = increase.mul(fte);
   const catchUpCost = catchUp.mul(fte);
-  const out: MeritOutcome = {
-    meritPct,
+  const out = new DecimalOutcome(meritPct, c, {
     increase,
     catchUp,
     newSalary,
@@ -198,22 +319,46 @@ function decimalOutcome(c: MeritCase, meritPct: number, policy: MeritPolicy, wit
     catchUpCost,
     newPayroll: newSalary.mul(fte),
     totalCost: meritCost.plus(lumpSum).plus(policy.catchUpInside ? catchUpCost : ZERO),
-    flag: '',
-  };
+  });
   if (withFlag) {
     const uncappedAmount = graded ? roundExcel(uncapped, 2) : ZERO;
-    out.flag = flagOf(c, out, uncappedAmount.gt(out.increase) ? 1 : 0, 0);
+    out.flag = flagOf(c, out, uncappedAmount.gt(increase) ? 1 : 0, 0);
   }
   return out;
 }
 
+/** A plan row's amounts as exact decimals (the numbers of MeritOutcome are the doubles nearest these). */
+export function exactOutcome(c: MeritCase, o: MeritOutcome): ExactOutcome {
+  if (o instanceof DecimalOutcome) return o.exact;
+  const cents = o.cents!;
+  const fte = decimalOf(c.fte);
+  const increase = centsDecimal(cents.increase);
+  const catchUp = centsDecimal(cents.catchUp);
+  const lumpSum = centsDecimal(cents.lumpSum);
+  const newSalary = o.newSalary;
+  const meritCost = increase.mul(fte);
+  const catchUpCost = catchUp.mul(fte);
+  const cost = meritCost.plus(lumpSum);
+  return {
+    increase,
+    catchUp,
+    newSalary,
+    lumpSum,
+    payroll: c.base.mul(fte),
+    meritCost,
+    catchUpCost,
+    newPayroll: newSalary.mul(fte),
+    totalCost: o instanceof CentsOutcome && o.catchUpInside ? cost.plus(catchUpCost) : cost,
+  };
+}
+
 /** The Flag column, in the order the sheet's nested IF tests it. */
-function flagOf(c: MeritCase, o: MeritOutcome, uncappedCents: number, increaseCents = o.cents!.increase): string {
+function flagOf(c: MeritCase, o: MeritOutcome, uncappedCents: number, increaseCents: number): string {
   if (!c.eligible) return c.ineligibility ?? 'Not eligible';
   if (c.override !== undefined) return 'Override';
-  if (o.cents ? o.cents.lumpSum > 0 : o.lumpSum.gt(0)) return 'Lump sum';
+  if (o.lumpSum > 0) return 'Lump sum';
   if (uncappedCents > increaseCents) return 'Capped at maximum';
-  if (o.cents ? o.cents.catchUp > 0 : o.catchUp.gt(0)) return 'Catch-up to minimum';
+  if (o.catchUp > 0) return 'Catch-up to minimum';
   if (c.proration < 1) return 'Prorated';
   return '';
 }
@@ -232,6 +377,43 @@ export function exactCost(c: MeritCase, meritPct: Decimal, policy: MeritPolicy):
   const held = Decimal_max(Decimal_min(u, room), floor);
   const lump = policy.cap ? ZERO : Decimal_max(ZERO, u.minus(room));
   return held.plus(lump).mul(decimalOf(c.fte));
+}
+
+/**
+ * exactCost(c, pct) added to `sum` as an integer of units, when every step of exactCost is exact in
+ * integers: pct = pctUnits × 10^-pctPlaces, base, minimum and maximum whole cents, FTE of few places,
+ * base × pct × months divisible by 3 (so that /12 ends), and every intermediate a safe integer. Returns
+ * false, adding nothing, otherwise: the caller adds exactCost in decimal.
+ */
+export function addExactCost(sum: RunningSum, c: MeritCase, pctUnits: number, pctPlaces: number, policy: MeritPolicy): boolean {
+  if (c.grade === undefined || c.maximum === undefined || c.minimum === undefined) return true;
+  const b = c.baseCents ?? decimalCents(c.base);
+  const mx = c.maximumCents ?? decimalCents(c.maximum);
+  const mn = c.minimumCents ?? decimalCents(c.minimum);
+  const f = decimalUnits(c.fte);
+  if (b === undefined || mx === undefined || mn === undefined || f === undefined) return false;
+  // u = base × pct × months / 12, in units of 10^-p.
+  const x = b * pctUnits * c.months;
+  if (!Number.isSafeInteger(x)) return false;
+  let u: number;
+  let p: number;
+  if (x % 12 === 0) {
+    u = x / 12;
+    p = 2 + pctPlaces;
+  } else if (x % 3 === 0) {
+    u = (x / 3) * 25;
+    p = 4 + pctPlaces;
+  } else return false;
+  if (p + f.places > 22) return false;
+  const scale = POW10[p - 2];
+  const room = Math.max(0, mx - b) * scale;
+  const floor = policy.catchUp && policy.catchUpInside ? Math.max(0, mn - b) * scale : 0;
+  const held = Math.max(Math.min(u, room), floor);
+  const lump = policy.cap ? 0 : Math.max(0, u - room);
+  const cost = (held + lump) * f.units;
+  if (!(Number.isSafeInteger(u) && Number.isSafeInteger(room) && Number.isSafeInteger(floor) && Number.isSafeInteger(held + lump) && Number.isSafeInteger(cost))) return false;
+  sum.addUnits(cost, p + f.places);
+  return true;
 }
 
 const Decimal_max = (a: Decimal, b: Decimal): Decimal => (a.gte(b) ? a : b);

@@ -1,13 +1,15 @@
 import type { PayStructure } from '../payStructure';
 import type { Problem } from '../problem';
 import type { AppraisalRow, Employee } from '../types';
-import { resolveRatings, scoreAppraisals, type AppraisalScore, type EmployeeRating } from './appraisal';
+import { rateFromSums, ratingMap, sumAppraisals, type AppraisalScore, type EmployeeRating } from './appraisal';
 import { allocateBonus, defaultBonusMultipliers, defaultBonusTargets, type BonusPlan } from './bonus';
 import { budgetBy, budgetScenarios, type BudgetLine, type BudgetScenario } from './budget';
-import { managerCalibration, ratingDistribution, type DistributionRow, type ManagerRow } from './calibrationViews';
+import { meritBudgetAmount, solveFactors } from './calibrate';
+import { upperKey } from './keys';
+import { calibrateManagers, ratingDistribution, type DistributionRow, type ManagerRow } from './calibrationViews';
 import type { MeritCase } from './employeeMerit';
 import { defaultGuidelines, validateGuidelines, type MeritGuidelines } from './guidelines';
-import { calibratePlan, meritCases, type CalibratedPlan, type GradeBounds, type MeritPerson } from './meritPlan';
+import { calibratePlan, eligiblePayrollOf, meritCases, meritPolicy, type CalibratedPlan, type GradeBounds, type MeritPerson } from './meritPlan';
 import { validateMeritSettings, type MeritAssumptions, type MeritOptions } from './options';
 import { meritZones, type Zones } from './zones';
 
@@ -61,7 +63,7 @@ export function gradeOfJob(structure: Pick<PayStructure, 'slotting'>): Map<strin
   return out;
 }
 
-const upper = <V>(m: ReadonlyMap<string, V> | undefined): Map<string, V> => new Map([...(m ?? new Map<string, V>())].map(([k, v]) => [k.toUpperCase(), v]));
+const upper = <V>(m: ReadonlyMap<string, V> | undefined): Map<string, V> => new Map([...(m ?? new Map<string, V>())].map(([k, v]) => [upperKey(k), v]));
 
 /** Appraisal → ratings → calibration views → calibrated merit plan → bonus → budget and scenarios. Never throws on bad data. */
 export function buildMerit(input: MeritInputs): MeritResult {
@@ -71,59 +73,77 @@ export function buildMerit(input: MeritInputs): MeritResult {
   const guidelines = input.guidelines ?? defaultGuidelines(a.ratingScale, zones.count);
   problems.push(...validateGuidelines(guidelines, a.ratingScale, zones.count));
 
-  const scored = scoreAppraisals(input.employees, input.appraisal ?? [], o.scoreScale);
+  // Scores and ratings in arrays aligned with the employees; their maps are made if asked for.
+  const scored = sumAppraisals(input.employees, input.appraisal ?? [], o.scoreScale);
   problems.push(...scored.problems);
-  const rated = resolveRatings(input.employees, scored.scores, a);
+  const rated = rateFromSums(input.employees, scored.sums, a);
   problems.push(...rated.problems);
 
   const overrides = upper(input.overrides);
   const eligibility = upper(input.eligibility);
-  const people: MeritPerson[] = input.employees.map((employee) => {
-    const r = rated.ratings.get(employee.id);
-    return {
+  const people: MeritPerson[] = new Array(input.employees.length);
+  for (let i = 0; i < people.length; i++) {
+    const employee = input.employees[i];
+    const rating = rated.rating[i];
+    const value = rated.value[i];
+    const id = overrides.size > 0 || eligibility.size > 0 ? upperKey(employee.id) : '';
+    people[i] = {
       employee,
       grade: input.gradeOfEmployee ? input.gradeOfEmployee.get(employee.id) : input.gradeOfJob.get(employee.jobCode),
-      rating: r?.rating,
-      score: r?.score,
-      override: overrides.get(employee.id.toUpperCase()),
-      eligible: eligibility.get(employee.id.toUpperCase()),
+      rating: Number.isNaN(rating) ? undefined : rating,
+      score: Number.isNaN(value) ? undefined : value,
+      override: overrides.size > 0 ? overrides.get(id) : undefined,
+      eligible: eligibility.size > 0 ? eligibility.get(id) : undefined,
     };
-  });
+  }
   const { cases, problems: caseProblems } = meritCases(people, input.grades, guidelines, zones, a, o);
   problems.push(...caseProblems);
-  const plan = calibratePlan(cases, guidelines, a, o);
+  // The plan's budget and the scenarios' are solved in one sweep of the cost curve.
+  const policy = meritPolicy(a, o);
+  const eligiblePayroll = eligiblePayrollOf(cases);
+  const mainPercent = o.meritBudgetAmount ? undefined : a.meritBudget;
+  const fresh = [...new Set(o.budgetScenarios.filter((pct) => pct !== mainPercent))];
+  const solutions = solveFactors(cases, [meritBudgetAmount(eligiblePayroll, a.meritBudget, o.meritBudgetAmount), ...fresh.map((pct) => meritBudgetAmount(eligiblePayroll, pct))], policy);
+  const plan = calibratePlan(cases, guidelines, a, o, a.meritBudget, o.meritBudgetAmount, { solution: solutions[0], eligiblePayroll });
   problems.push(...plan.problems);
 
-  const distribution = ratingDistribution(people.map((p) => p.rating), a.ratingScale, o.targetDistribution);
-  const managers = managerCalibration(
-    people.map((p) => ({ id: p.employee.id, name: p.employee.name, managerId: p.employee.managerId, rating: p.rating })),
-    { minReports: o.outlierMinReports, z: o.outlierZ },
-  );
+  const ratings = people.map((p) => p.rating);
+  const distribution = ratingDistribution(ratings, a.ratingScale, o.targetDistribution);
+  const managers = calibrateManagers(ratings, input.employees, { minReports: o.outlierMinReports, z: o.outlierZ });
 
   const bonusTargets = new Map(input.bonusTargets ?? defaultBonusTargets(Math.max(0, ...input.grades.map((g) => g.grade))));
   const bonusMultipliers = new Map(input.bonusMultipliers ?? defaultBonusMultipliers(a.ratingScale));
   let bonus: BonusPlan | undefined;
   if (a.bonusPool) {
-    bonus = allocateBonus(
-      cases.map((c) => ({ id: c.id, base: c.base, fte: c.fte, grade: c.grade, rating: c.rating, proration: c.proration })),
-      bonusTargets,
-      bonusMultipliers,
-      a.bonusPool,
-      o.bonusRounding,
-    );
+    bonus = allocateBonus(cases, bonusTargets, bonusMultipliers, a.bonusPool, o.bonusRounding);
     problems.push(...bonus.problems);
   }
   // Departments group as the sheet's SUMIFS match them: ignoring case, under the first spelling met.
   const spelling = new Map<string, string>();
-  for (const p of people) if (p.employee.department && !spelling.has(p.employee.department.toUpperCase())) spelling.set(p.employee.department.toUpperCase(), p.employee.department);
-  const byDepartment = budgetBy(plan.rows, (_, i) => (people[i].employee.department ? spelling.get(people[i].employee.department!.toUpperCase()) : undefined), bonus);
+  const department: (string | undefined)[] = new Array(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const d = people[i].employee.department;
+    if (!d) continue;
+    const k = upperKey(d);
+    let first = spelling.get(k);
+    if (first === undefined) spelling.set(k, (first = d));
+    department[i] = first;
+  }
+  const byDepartment = budgetBy(plan.rows, (_, i) => department[i], bonus);
   const byGrade = budgetBy(plan.rows, (r) => r.case.grade, bonus);
-  const scenarios = budgetScenarios(cases, guidelines, a, o, plan);
+  const scenarios = budgetScenarios(cases, guidelines, a, o, plan, new Map(fresh.map((pct, i) => [pct, solutions[i + 1]])));
+  let scores: Map<string, AppraisalScore> | undefined;
+  let ratingsById: Map<string, EmployeeRating> | undefined;
   return {
     zones,
     guidelines,
-    scores: scored.scores,
-    ratings: rated.ratings,
+    // The maps by ID are made when first read (nothing downstream needs them; the arrays hold the same).
+    get scores() {
+      return (scores ??= scored.sums.scoreMap());
+    },
+    get ratings() {
+      return (ratingsById ??= ratingMap(input.employees, rated));
+    },
     unrated: rated.unrated,
     people,
     cases,

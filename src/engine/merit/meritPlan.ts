@@ -1,13 +1,13 @@
 import type Decimal from 'decimal.js';
-import { ONE, roundExcel, sum, toDouble } from '../money';
+import { ONE, roundExcel, toDouble } from '../money';
 import { decimalOf } from './decimals';
 import { problem, type Problem } from '../problem';
 import type { GradeRange } from '../structure';
 import type { CalendarDate, Employee } from '../types';
 import { meritBudgetAmount, planCostAt, solveFactor, type CalibrationSolution, type CalibrationStatus } from './calibrate';
-import { decimalCents, ExactSum } from '../exactSum';
-import { exactCost, sheetCents, sheetOutcome, type MeritCase, type MeritOutcome, type MeritPolicy, type OutcomeCents } from './employeeMerit';
-import { guidelineOf, type MeritGuidelines } from './guidelines';
+import { decimalCents, decimalUnits, ExactSum, RunningSum } from '../exactSum';
+import { addExactCost, CentsOutcome, centsInto, exactCost, exactOutcome, sheetOutcome, sheetRow, type MeritCase, type MeritOutcome, type MeritPolicy, type OutcomeCents, type SheetCents } from './employeeMerit';
+import type { MeritGuidelines } from './guidelines';
 import type { MeritAssumptions, MeritOptions } from './options';
 import { monthsInPeriod } from './proration';
 import { compaRatio, rangePenetration, zoneOf, type Zones } from './zones';
@@ -17,7 +17,8 @@ export interface MeritPerson {
   employee: Employee;
   grade?: number;
   rating?: number;
-  score?: Decimal;
+  /** The appraisal score, as a double (the exact decimal is the rating's: MeritResult.ratings). */
+  score?: number;
   /** Merit Override %, a fraction. */
   override?: number;
   /** The Merit Eligible column; undefined means eligible. */
@@ -45,31 +46,74 @@ export function meritCases(
   o: Pick<MeritOptions, 'eligibilityCutoff'>,
 ): { cases: MeritCase[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const rangeOf = new Map(grades.map((g) => [g.grade, g]));
-  const cases = people.map((p): MeritCase => {
+  // Each grade's bounds as doubles and whole cents, once.
+  const rangeOf = new Map(
+    grades.map((g) => [
+      g.grade,
+      { range: g, minimum: toDouble(g.minimum), midpoint: toDouble(g.midpoint), maximum: toDouble(g.maximum), minimumCents: decimalCents(g.minimum), maximumCents: decimalCents(g.maximum) },
+    ]),
+  );
+  // Guideline rows by rating.
+  const guidelineRow = new Map<number, number[]>();
+  guidelines.ratings.forEach((r, i) => {
+    if (!guidelineRow.has(r)) guidelineRow.set(r, guidelines.cells[i]);
+  });
+  const cases: MeritCase[] = new Array(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
     const e = p.employee;
-    const range = p.grade === undefined ? undefined : rangeOf.get(p.grade);
+    const bounds = p.grade === undefined ? undefined : rangeOf.get(p.grade);
     const months = monthsInPeriod(e.hireDate, a.prorationStart);
-    const c: MeritCase = { id: e.id, base: e.baseSalary, baseCents: decimalCents(e.baseSalary), fte: e.fte, rating: p.rating, months, proration: months / 12, eligible: true, guideline: 0 };
-    if (range) {
-      const base = toDouble(e.baseSalary);
-      Object.assign(c, { grade: range.grade, minimum: range.minimum, midpoint: range.midpoint, maximum: range.maximum });
-      c.compaRatio = compaRatio(base, toDouble(range.midpoint));
-      c.rangePenetration = rangePenetration(base, toDouble(range.minimum), toDouble(range.maximum));
+    const baseCents = decimalCents(e.baseSalary);
+    // Every case has the same properties, in the same order (one shape for the engine's loops).
+    const c: MeritCase = {
+      id: e.id,
+      base: e.baseSalary,
+      baseCents,
+      fte: e.fte,
+      grade: undefined,
+      minimum: undefined,
+      midpoint: undefined,
+      maximum: undefined,
+      minimumCents: undefined,
+      maximumCents: undefined,
+      compaRatio: undefined,
+      rangePenetration: undefined,
+      rating: p.rating,
+      zone: undefined,
+      months,
+      proration: months / 12,
+      eligible: true,
+      ineligibility: undefined,
+      override: undefined,
+      guideline: 0,
+    };
+    if (bounds) {
+      const base = baseCents !== undefined ? baseCents / 100 : toDouble(e.baseSalary);
+      const range = bounds.range;
+      c.grade = range.grade;
+      c.minimum = range.minimum;
+      c.midpoint = range.midpoint;
+      c.maximum = range.maximum;
+      c.minimumCents = bounds.minimumCents;
+      c.maximumCents = bounds.maximumCents;
+      c.compaRatio = compaRatio(base, bounds.midpoint);
+      c.rangePenetration = rangePenetration(base, bounds.minimum, bounds.maximum);
       c.zone = zoneOf(zones.basis === 'Quartile' ? c.rangePenetration : c.compaRatio, zones.bounds);
     }
     if (p.rating === undefined) c.ineligibility = INELIGIBLE.noRating;
-    else if (!range) c.ineligibility = INELIGIBLE.noGrade;
+    else if (!bounds) c.ineligibility = INELIGIBLE.noGrade;
     else if (o.eligibilityCutoff && e.hireDate && !before(e.hireDate, o.eligibilityCutoff)) c.ineligibility = INELIGIBLE.cutoff;
     else if (p.eligible === false) c.ineligibility = INELIGIBLE.excluded;
     c.eligible = c.ineligibility === undefined;
-    if (c.eligible) c.guideline = guidelineOf(guidelines, p.rating!, c.zone!) ?? 0;
+    // guidelineOf: the first row for the rating, the zone's column.
+    if (c.eligible) c.guideline = guidelineRow.get(p.rating!)?.[c.zone! - 1] ?? 0;
     if (p.override !== undefined) {
       if (c.eligible) c.override = p.override;
       else problems.push(problem('warning', 'override-not-eligible', `employee "${e.id}" has a Merit Override % but is not eligible for merit (${c.ineligibility}); the override is ignored`, e.ref));
     }
-    return c;
-  });
+    cases[i] = c;
+  }
   return { cases, problems };
 }
 
@@ -174,18 +218,34 @@ export function calibratePlan(
   const sums = new PlanSums(policy.catchUpInside);
   if (shared.light) {
     // Only the totals are wanted: the amounts are summed in whole cents, with no row kept.
+    const amounts: SheetCents = { increase: 0, catchUp: 0, lumpSum: 0, uncapped: 0 };
     for (const c of cases) {
       const pct = sheetPct(c);
-      const amounts = sheetCents(c, pct, policy);
-      if (amounts) sums.addCents(c, amounts);
+      if (centsInto(c, pct, policy, amounts)) sums.addCents(c, amounts);
       else sums.add(c, sheetOutcome(c, pct, policy, false));
     }
   } else {
-    rows = cases.map((c) => ({ case: c, outcome: sheetOutcome(c, sheetPct(c), policy) }));
-    for (const { case: c, outcome } of rows) sums.add(c, outcome);
+    rows = new Array<MeritPlanRow>(cases.length);
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i];
+      // The outcome object is the row itself (its case and outcome): one object per employee.
+      const row = sheetRow(c, sheetPct(c), policy);
+      rows[i] = row;
+      sums.add(c, row);
+    }
   }
   const totals = sums.totals();
-  const roundedCellsCost = shared.light ? undefined : sum(cases.map((c) => exactCost(c, decimalOf(sheetPct(c)), policy)));
+  let roundedCellsCost: Decimal | undefined;
+  if (!shared.light) {
+    // Σ exactCost at each row's Merit %, term by term (see RunningSum).
+    const total = new RunningSum();
+    for (const c of cases) {
+      const pct = sheetPct(c);
+      const u = decimalUnits(pct);
+      if (!(u && addExactCost(total, c, u.units, u.places, policy))) total.addDecimal(exactCost(c, decimalOf(pct), policy));
+    }
+    roundedCellsCost = total.total();
+  }
   const calibration: MeritCalibration = {
     budgetPercent: budgetAmount ? undefined : budgetPercent,
     budget,
@@ -235,19 +295,25 @@ export class PlanSums {
 
   /** Adds one row's amounts in whole cents. */
   addCents(c: MeritCase, amounts: OutcomeCents): void {
+    this.addAmounts(c, amounts.increase, amounts.catchUp, amounts.lumpSum);
+  }
+
+  private addAmounts(c: MeritCase, increase: number, catchUp: number, lumpSum: number): void {
     this.count(c);
-    this.merit.addCents(amounts.increase, c.fte);
-    this.catchUp.addCents(amounts.catchUp, c.fte);
-    this.lump.addCents(amounts.lumpSum);
+    if (increase !== 0) this.merit.addCents(increase, c.fte);
+    if (catchUp !== 0) this.catchUp.addCents(catchUp, c.fte);
+    if (lumpSum !== 0) this.lump.addCents(lumpSum);
   }
 
   /** Adds one row. */
   add(c: MeritCase, o: MeritOutcome): void {
+    if (o instanceof CentsOutcome) return this.addAmounts(c, o.increaseCents, o.catchUpCents, o.lumpSumCents);
     if (o.cents) return this.addCents(c, o.cents);
     this.count(c);
-    this.merit.addDecimal(o.meritCost);
-    this.catchUp.addDecimal(o.catchUpCost);
-    this.lump.addDecimal(o.lumpSum);
+    const exact = exactOutcome(c, o);
+    this.merit.addDecimal(exact.meritCost);
+    this.catchUp.addDecimal(exact.catchUpCost);
+    this.lump.addDecimal(exact.lumpSum);
   }
 
   private count(c: MeritCase): void {

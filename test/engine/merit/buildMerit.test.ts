@@ -62,7 +62,7 @@ describe('buildMerit: appraisal to plan, bonus and budget', () => {
     expect([e6.meritPct, cents(e6.increase), e6.flag]).toEqual([0.05, '3500.00', 'Override']);
     const e4 = result.plan.rows[3].outcome;
     expect(cents(e4.newSalary)).toBe('40000.00');
-    expect(e4.catchUp.gt(0)).toBe(true);
+    expect(e4.catchUp).toBeGreaterThan(0);
   });
 
   it('the default matrix is 5 ratings × 4 zones', () => {

@@ -57,4 +57,10 @@ export const meritCase = (id: string, base: number, range: [number, number, numb
 
 export const policy = (over: Partial<MeritPolicy> = {}): MeritPolicy => ({ cap: false, catchUp: false, catchUpInside: false, ...over });
 
-export const cents = (d: Decimal): string => d.toFixed(2);
+/** An amount to the cent; a number must be the double of a whole number of cents (as the engine's plan amounts are). */
+export const cents = (d: Decimal | number): string => {
+  if (typeof d !== 'number') return d.toFixed(2);
+  const c = Math.round(d * 100);
+  if (c / 100 !== d) throw new Error(`${d} is not the double of a whole number of cents`);
+  return money(c).div(100).toFixed(2);
+};

@@ -110,7 +110,7 @@ export function meritPlanSheet(result: MeritResult, ctx: MeritLayoutContext): Sh
     { header: 'Merit Override %', format: FMT.percent2, width: 10, cell: (row) => row.case.override ?? null },
     { header: 'Hire Date', format: FMT.date, width: 11, cell: (_row, _r, index) => (people[index].employee.hireDate ? dateToSerial(people[index].employee.hireDate!) : null) },
     { header: 'Manager ID', width: 11, cell: (_row, _r, index) => people[index].employee.managerId ?? null },
-    { header: 'Appraisal Score', format: '0.00', width: 10, cell: (_row, _r, index) => (people[index].score ? people[index].score!.toNumber() : null) },
+    { header: 'Appraisal Score', format: '0.00', width: 10, cell: (_row, _r, index) => people[index].score ?? null },
     { header: 'Payroll', format: FMT.money2, width: 12, fill: { formula: (r) => `F${r}*G${r}`, value: (row) => row.outcome.payroll } },
     { header: 'Merit Cost', format: FMT.money2, width: 11, fill: { formula: (r) => `N${r}*G${r}`, value: (row) => row.outcome.meritCost } },
     { header: 'Catch Up Cost', format: FMT.money2, width: 11, fill: { formula: (r) => `O${r}*G${r}`, value: (row) => row.outcome.catchUpCost } },
