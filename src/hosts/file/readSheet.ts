@@ -184,6 +184,13 @@ function numberAttribute(tag: XmlTag, k: number): number {
   return Number(tag.value(k));
 }
 
+/**
+ * `text` as a string of its own. Text cut from the decoded XML shares that slice's memory (V8 does so
+ * for 13 characters and more), and one employee name would keep 4 MB of XML alive as long as the
+ * grid and the parsed inputs live; a copy keeps only itself.
+ */
+const detached = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
+
 const isUsualRow = (row: number): boolean => Number.isInteger(row) && row >= 1 && row <= 1_048_576;
 
 const enum Capture {
@@ -349,8 +356,9 @@ class WorksheetSink implements XmlSink {
     return isUsualRow(row) ? this.rowCells[row] : this.otherRows.get(row);
   }
 
-  private store(value: GridValue): void {
-    if (value === null || value === '') return;
+  private store(read: GridValue): void {
+    if (read === null || read === '') return;
+    const value = typeof read === 'string' ? detached(read) : typeof read === 'object' ? { error: detached(read.error) } : read;
     const row = this.row;
     const col = this.cellCol;
     if (col >= 1) {
