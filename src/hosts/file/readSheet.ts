@@ -1,6 +1,6 @@
-import type { GridValue } from '../../workbook/grid';
+import { isExcelError, type GridValue } from '../../workbook/grid';
 import { decodeOoxmlEscapes } from './xml';
-import { scanXml, type XmlSink, type XmlTag } from './xmlScanner';
+import { detached, scanXml, type XmlSink, type XmlTag } from './xmlScanner';
 
 /** Days to add to numbers in date-formatted cells (1904 workbooks), by cellXfs index. */
 export interface DateShift {
@@ -184,13 +184,6 @@ function numberAttribute(tag: XmlTag, k: number): number {
   return Number(tag.value(k));
 }
 
-/**
- * `text` as a string of its own. Text cut from the decoded XML shares that slice's memory (V8 does so
- * for 13 characters and more), and one employee name would keep 4 MB of XML alive as long as the
- * grid and the parsed inputs live; a copy keeps only itself.
- */
-const detached = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
-
 const isUsualRow = (row: number): boolean => Number.isInteger(row) && row >= 1 && row <= 1_048_576;
 
 const enum Capture {
@@ -333,7 +326,7 @@ class WorksheetSink implements XmlSink {
 
   private value(): GridValue {
     const type = this.cellType;
-    if (this.hasInline && type === 'inlineStr') return decodeOoxmlEscapes(this.inlineText);
+    if (this.hasInline && type === 'inlineStr') return detached(decodeOoxmlEscapes(this.inlineText));
     if (this.valueParts === 1) {
       if (type === undefined || type === 'n') {
         const n = plainNumber(this.valueSource, this.valueStart, this.valueEnd);
@@ -344,7 +337,10 @@ class WorksheetSink implements XmlSink {
       }
     }
     const value = cellValue(type, this.raw(), this.sharedStrings);
-    return typeof value === 'number' ? this.shifted(value) : value;
+    if (typeof value === 'number') return this.shifted(value);
+    // Text cut from this part (shared strings are copies already, and stay shared).
+    if (type === 's') return value;
+    return typeof value === 'string' ? detached(value) : isExcelError(value) ? { error: detached(value.error) } : value;
   }
 
   private shifted(n: number): number {
@@ -356,9 +352,8 @@ class WorksheetSink implements XmlSink {
     return isUsualRow(row) ? this.rowCells[row] : this.otherRows.get(row);
   }
 
-  private store(read: GridValue): void {
-    if (read === null || read === '') return;
-    const value = typeof read === 'string' ? detached(read) : typeof read === 'object' ? { error: detached(read.error) } : read;
+  private store(value: GridValue): void {
+    if (value === null || value === '') return;
     const row = this.row;
     const col = this.cellCol;
     if (col >= 1) {

@@ -1,5 +1,5 @@
 import { decodeOoxmlEscapes } from './xml';
-import { scanXml, type XmlSink } from './xmlScanner';
+import { detached, scanXml, type XmlSink } from './xmlScanner';
 
 class SharedStringsSink implements XmlSink {
   wantText = false;
@@ -20,7 +20,7 @@ class SharedStringsSink implements XmlSink {
 
   close(name: string): void {
     if (name === 'si') {
-      this.strings.push(decodeOoxmlEscapes(this.current));
+      this.strings.push(detached(decodeOoxmlEscapes(this.current)));
       this.inItem = false;
       this.current = '';
     } else if (name === 'rPh') this.phoneticDepth--;
