@@ -124,6 +124,15 @@ export function placeEmployees(input: PlacementInput): Placement {
   const given = ranges && !aligned ? new Map(ranges.map((r) => [r.employee, r])) : undefined;
   const boundOf = new Map<Decimal, Bound>();
   const cachedBound = (d: Decimal): Bound => boundOf.get(d) ?? boundOf.set(d, bound(d)).get(d)!;
+  // Given ranges share their decimals (one set per grade and location): each set's bounds made once, found by its midpoint.
+  const rangeOf = new Map<Decimal, { min: Bound; mid: Bound; max: Bound }>();
+  const givenRange = (minimum: Decimal, midpoint: Decimal, maximum: Decimal) => {
+    const hit = rangeOf.get(midpoint);
+    if (hit && hit.min.decimal === minimum && hit.max.decimal === maximum) return hit;
+    const made = { min: cachedBound(minimum), mid: cachedBound(midpoint), max: cachedBound(maximum) };
+    rangeOf.set(midpoint, made);
+    return made;
+  };
   const marketOf = new Map([...structure.priced.values()].map((j) => [j.jobCode, bound(j.marketRate)]));
   // Few distinct job codes and departments: each spelling looked up once.
   const jobAndMarket = new Map<string, { job?: Job; market?: Bound }>();
@@ -153,7 +162,7 @@ export function placeEmployees(input: PlacementInput): Placement {
       gradingValue = set?.value;
       if (set?.grade !== undefined && set.minimum && set.midpoint && set.maximum) {
         grade = set.grade;
-        range = { min: cachedBound(set.minimum), mid: cachedBound(set.midpoint), max: cachedBound(set.maximum) };
+        range = givenRange(set.minimum, set.midpoint, set.maximum);
       }
     } else {
       gradingValue = valueOf(employee, job);

@@ -24,7 +24,6 @@ export interface RunOptions {
 
 /** What the engine derived: the structure with its options, graded employees, and counts for the layouts. */
 export interface Computed extends StructureStageComputed {
-  employeesByJob: Map<string, number>;
   /** The merit cycle on the structure: ratings, calibrated matrix, plan, bonus, budget. */
   merit?: MeritResult;
   /** Employees placed in their ranges, the consistency checks and the pay equity analysis. */
@@ -86,8 +85,6 @@ export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<Compute
     t0 = now;
   };
   const stage = computeStructureStage(parsed, parsed.structure);
-  const employeesByJob = new Map<string, number>();
-  for (const e of parsed.inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
   const a = parsed.inputs.assumptions;
   lap('structure');
   let fairness: Computed['fairness'];
@@ -128,7 +125,7 @@ export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<Compute
     meritEquity = meritEquityImpact(fairness.equity, payEquityFiguresOnSalaries(basis, salariesAfter(fairness.placement, merit)));
   }
   lap('merit');
-  return { ...stage, employeesByJob, merit, fairness, meritEquity };
+  return { ...stage, merit, fairness, meritEquity };
 }
 
 /**

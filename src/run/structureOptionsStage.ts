@@ -44,6 +44,8 @@ export interface StructureStageComputed {
   structure: DesignedStructure;
   graded: GradedEmployee[];
   employees: EmployeeRange[];
+  /** Employees per job code, as written on the Employees sheet. */
+  employeesByJob: Map<string, number>;
   problems: Problem[];
 }
 
@@ -85,7 +87,9 @@ export function computeStructureStage(parsed: ParsedWorkbook, stage: StructureSt
   problems.push(...graded.problems);
   const compared = compareWithRanges(graded.graded, structure.grades, a.rounding, options.locations);
   problems.push(...compared.problems);
-  return { jobs, evaluation, structure, graded: graded.graded, employees: compared.employees, problems };
+  const employeesByJob = new Map<string, number>();
+  for (const e of inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
+  return { jobs, evaluation, structure, graded: graded.graded, employees: compared.employees, employeesByJob, problems };
 }
 
 const columnLetterOf = (col: number): string => {
@@ -100,8 +104,7 @@ export function layoutStructureStage(parsed: ParsedWorkbook, stage: StructureSta
   const a = inputs.assumptions;
   const { structure, jobs } = computed;
   const created = assumptionsRead.sheetName === undefined;
-  const employeesByJob = new Map<string, number>();
-  for (const e of inputs.employees) employeesByJob.set(e.jobCode, (employeesByJob.get(e.jobCode) ?? 0) + 1);
+  const employeesByJob = computed.employeesByJob;
   const jobsPerGrade = new Map<number, number>();
   const employeesPerGrade = new Map<number, number>();
   for (const s of structure.slotting) {

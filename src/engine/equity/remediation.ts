@@ -10,6 +10,7 @@
  * whole cents (integers) where salary and target are whole cents and FTE is 1, in decimal otherwise.
  */
 import type Decimal from 'decimal.js';
+import { decimalCents } from '../exactSum';
 import { fromDouble, money, roundExcel, sum, toDouble, ZERO } from '../money';
 import type { AdjustedGap } from './adjustedGap';
 import { equityColumns, fieldValues, type EquityColumns } from './columns';
@@ -99,6 +100,7 @@ export function remediationOn(
     const compaTarget = compaCount === 0 ? undefined : compaSum / compaCount;
     const summary: CategoryRemediation = { category, disadvantaged: down, members: 0, raised: 0, cost: ZERO, fallback: 0, untargeted: 0 };
     let wholeCents = 0;
+    const partTime = new PartTimeCosts();
     for (let j = 0; j < rows.length; j++) {
       if (c.sex[rows[j]] !== downCode) continue;
       const r = records[rows[j]];
@@ -128,19 +130,82 @@ export function remediationOn(
         cost = (targetCents - salaryCents) / 100;
       } else {
         const salary = r.placed.employee.baseSalary;
-        const exact = money(targetCents).div(100);
-        if (exact.lte(salary)) continue;
-        const d = exact.minus(salary).mul(r.fte);
-        summary.cost = summary.cost.plus(d);
-        cost = toDouble(d);
+        const cents = decimalCents(salary);
+        const exactCost = cents === undefined ? undefined : targetCents <= cents ? 0 : partTime.add(targetCents - cents, r.fte);
+        if (exactCost === 0) continue;
+        if (exactCost !== undefined) cost = exactCost;
+        else {
+          const exact = money(targetCents).div(100);
+          if (exact.lte(salary)) continue;
+          const d = exact.minus(salary).mul(r.fte);
+          summary.cost = partTime.decimal(summary.cost).plus(d);
+          cost = toDouble(d);
+        }
       }
       raises.push({ record: r, category, method: used, target: targetCents / 100, cost });
       summary.raised++;
     }
-    summary.cost = summary.cost.plus(money(wholeCents).div(100));
+    summary.cost = partTime.decimal(summary.cost).plus(money(wholeCents).div(100));
     out.push(summary);
   }
   return { method, note, categories: out, raises, total: sum(out.map((g) => g.cost)) };
+}
+
+/**
+ * The costs (target − salary) × FTE of a category's members outside the whole-cents, full-time case,
+ * when salary and target are whole cents and the FTE is a short decimal: the cost as the double nearest
+ * the exact amount, and the sum as integer cents per FTE (exact), until a cost needs decimal arithmetic;
+ * then the sum so far (exact) becomes the decimal running total and every later cost is added in
+ * decimal, in order, as it always was.
+ */
+class PartTimeCosts {
+  /** FTE → Σ (target − salary) in cents. */
+  private readonly centsByFte = new Map<number, number>();
+  private inDecimal = false;
+  private readonly fractions = new Map<number, FteFraction | null>();
+
+  /** The cost of `cents` (> 0) × fte, or undefined when it must be worked out in decimal. */
+  add(cents: number, fte: number): number | undefined {
+    if (this.inDecimal) return undefined;
+    let f = this.fractions.get(fte);
+    if (f === undefined) this.fractions.set(fte, (f = fteFraction(fte)));
+    if (!f) return undefined;
+    const units = cents * f.units;
+    const sum = (this.centsByFte.get(fte) ?? 0) + cents;
+    if (!Number.isSafeInteger(units) || !Number.isSafeInteger(sum)) return undefined;
+    this.centsByFte.set(fte, sum);
+    // An exact integer over an exact power of ten: one correctly rounded division, as the decimal's toNumber gives.
+    return units / f.scale;
+  }
+
+  /** The running total in decimal: `total` plus the integer sums, which from now on are closed. */
+  decimal(total: Decimal): Decimal {
+    if (this.inDecimal) return total;
+    this.inDecimal = true;
+    let t = total;
+    for (const [fte, cents] of this.centsByFte) t = t.plus(money(cents).mul(fte).div(100));
+    return t;
+  }
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+interface FteFraction {
+  units: number;
+  scale: number;
+}
+
+/**
+ * An FTE as the decimal Decimal arithmetic multiplies by (its shortest decimal form, String(fte)):
+ * its digits as an integer `units` (at most 15 digits, above 0) and scale = 10^(decimals + 2), so that
+ * cents × FTE / 100 is cents × units / scale; null for a form with an exponent, a sign or more digits.
+ */
+function fteFraction(fte: number): FteFraction | null {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(String(fte));
+  if (!m) return null;
+  const digits = m[1] + (m[2] ?? '');
+  const decimals = m[2]?.length ?? 0;
+  return digits.length <= 15 && Number(digits) > 0 && decimals + 2 < POWERS_OF_TEN.length ? { units: Number(digits), scale: POWERS_OF_TEN[decimals + 2] } : null;
 }
 
 /** Excel's ROUND(x, 2) in cents, half away from zero on the 15 significant digits Excel keeps. */

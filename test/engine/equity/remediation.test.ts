@@ -65,4 +65,22 @@ describe('remediation cost', () => {
     expect(equity.remediation.categories).toEqual([]);
     expect(equity.remediation.total.isZero()).toBe(true);
   });
+
+  it('part-time and odd-cents costs: each the double nearest the exact amount, the total exact, as in decimal', () => {
+    // Women of grade 1 on assorted FTEs and salaries; one salary with a tenth of a cent sends the rest of the sum to decimal.
+    const women: [string, number][] = [
+      ['45000.01', 0.6],
+      ['44999.99', 0.123456789],
+      ['45000.37', 0.5],
+      ['45000.005', 0.7],
+      ['44000.5', 0.35],
+      ['43000', 1],
+    ];
+    const list = [...repeat(5, () => placed({ gender: 'M', grade: 1, midpoint: 50000, baseSalary: money(50000) })), ...women.map(([salary, fte]) => placed({ gender: 'F', grade: 1, midpoint: 50000, baseSalary: money(salary), fte }))];
+    const r = analysePayEquity(placementOf(list), options({ remediationMethod: 'Compa-Ratio' })).remediation;
+    // Every woman to 50,000 (the men's compa-ratio, 1, × her midpoint).
+    const exact = women.map(([salary, fte]) => money(50000).minus(money(salary)).mul(fte));
+    expect(r.raises.map((x) => x.cost)).toEqual(exact.map((d) => d.toNumber()));
+    expect(r.total.toString()).toBe(exact.reduce((t, d) => t.plus(d), money(0)).toString());
+  });
 });
