@@ -128,7 +128,8 @@ interface DesignParts {
   rk: Float64Array;
   k: number;
   df: number;
-  position: Int32Array;
+  /** Each non-zero's column's position among the kept columns, −1 when aliased. */
+  keptAt: Int32Array;
   bread: Float64Array;
 }
 
@@ -191,9 +192,11 @@ export function prepareDesign(blocks: RegressionBlock[], n: number, options: Lea
   const df = n - k;
   if (df <= 0) return { n, error: `${n} observations cannot estimate ${k} coefficients with any residual degrees of freedom`, aliased };
 
-  // Position of each column among the kept ones (−1 when aliased).
+  // Position of each column among the kept ones (−1 when aliased), and of each non-zero's column.
   const position = new Int32Array(p).fill(-1);
   kept.forEach((j, c) => (position[j] = c));
+  const keptAt = new Int32Array(colIndex.length);
+  for (let a = 0; a < colIndex.length; a++) keptAt[a] = position[colIndex[a]];
 
   // (XᵀX)⁻¹ over the kept columns: S R⁻¹R⁻ᵀ S, from the inverse of the scaled factor.
   const rinv = new Float64Array(k * k);
@@ -215,7 +218,7 @@ export function prepareDesign(blocks: RegressionBlock[], n: number, options: Lea
       bread[b * k + a] = s;
     }
   }
-  return { n, aliased, parts: { level, hasIntercept, columns, p, rowStart, colIndex, value, scale, kept, rk, k, df, position, bread } };
+  return { n, aliased, parts: { level, hasIntercept, columns, p, rowStart, colIndex, value, scale, kept, rk, k, df, keptAt, bread } };
 }
 
 /** Fits the response y on a prepared design (see PreparedDesign). */
@@ -226,7 +229,7 @@ export function fitDesign(design: PreparedDesign, y: Float64Array | number[]): L
   for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return { error: `observation ${i + 1} has a non-finite response`, aliased: [] };
   const { aliased } = design;
   if (design.error !== undefined || !design.parts) return { error: design.error ?? 'no design', aliased };
-  const { level, hasIntercept, columns, p, rowStart, colIndex, value, scale, kept, rk, k, df, position, bread } = design.parts;
+  const { level, hasIntercept, columns, p, rowStart, colIndex, value, scale, kept, rk, k, df, keptAt, bread } = design.parts;
 
   // Xᵀy.
   const xty = new Float64Array(p);
@@ -251,7 +254,7 @@ export function fitDesign(design: PreparedDesign, y: Float64Array | number[]): L
 
   const fitted = new Float64Array(n);
   const residuals = new Float64Array(n);
-  const csr: Csr = { rowStart, colIndex, value, position };
+  const csr: Csr = { rowStart, value, keptAt };
   const computeResiduals = (beta: Float64Array) => residualsOf(csr, beta, y, fitted, residuals);
   const crossWith = (v: Float64Array): Float64Array => transposeTimes(csr, v, k);
   // β from the semi-normal equations, then one correction: Rᵀ R δ = Xᵀ(y − Xβ).
@@ -388,10 +391,9 @@ function sparseRows(blocks: RegressionBlock[], n: number): { rowStart: Int32Arra
 
 interface Csr {
   rowStart: Int32Array;
-  colIndex: Int32Array;
   value: Float64Array;
-  /** Column → position among the kept columns, −1 when aliased. */
-  position: Int32Array;
+  /** Each non-zero's column's position among the kept columns, −1 when aliased. */
+  keptAt: Int32Array;
 }
 
 /** XᵀX (upper triangle, p×p row-major). */
@@ -419,13 +421,13 @@ function crossWithResponse(rowStart: Int32Array, colIndex: Int32Array, value: Fl
 
 /** fitted = Xβ and residuals = y − Xβ over the kept columns. */
 function residualsOf(x: Csr, beta: Float64Array, y: ArrayLike<number>, fitted: Float64Array, residuals: Float64Array): void {
-  const { rowStart, colIndex, value, position } = x;
+  const { rowStart, value, keptAt } = x;
   const n = rowStart.length - 1;
   for (let i = 0; i < n; i++) {
     let f = 0;
     const end = rowStart[i + 1];
     for (let a = rowStart[i]; a < end; a++) {
-      const c = position[colIndex[a]];
+      const c = keptAt[a];
       if (c >= 0) f += beta[c] * value[a];
     }
     fitted[i] = f;
@@ -435,14 +437,14 @@ function residualsOf(x: Csr, beta: Float64Array, y: ArrayLike<number>, fitted: F
 
 /** Xᵀv over the kept columns. */
 function transposeTimes(x: Csr, v: Float64Array, k: number): Float64Array {
-  const { rowStart, colIndex, value, position } = x;
+  const { rowStart, value, keptAt } = x;
   const n = rowStart.length - 1;
   const out = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const vi = v[i];
     const end = rowStart[i + 1];
     for (let a = rowStart[i]; a < end; a++) {
-      const c = position[colIndex[a]];
+      const c = keptAt[a];
       if (c >= 0) out[c] += value[a] * vi;
     }
   }
@@ -451,18 +453,18 @@ function transposeTimes(x: Csr, v: Float64Array, k: number): Float64Array {
 
 /** Upper triangle of Σ eᵢ² xᵢxᵢᵀ over the kept columns (k×k row-major). */
 function weightedCrossProduct(x: Csr, e: Float64Array, out: Float64Array, k: number): void {
-  const { rowStart, colIndex, value, position } = x;
+  const { rowStart, value, keptAt } = x;
   const n = rowStart.length - 1;
   for (let i = 0; i < n; i++) {
     const w = e[i] * e[i];
     const end = rowStart[i + 1];
     for (let a = rowStart[i]; a < end; a++) {
-      const ca = position[colIndex[a]];
+      const ca = keptAt[a];
       if (ca < 0) continue;
       const row = ca * k;
       const wa = w * value[a];
       for (let b = a; b < end; b++) {
-        const cb = position[colIndex[b]];
+        const cb = keptAt[b];
         if (cb >= 0) out[row + cb] += wa * value[b];
       }
     }
