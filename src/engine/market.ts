@@ -66,6 +66,13 @@ export function priceJobs(jobs: Job[], market: MarketRow[], a: MarketAssumptions
   const problems: Problem[] = [];
   const known = new Set(jobs.map((j) => j.code));
   const surveysByJob = new Map<string, PricedSurvey[]>();
+  // Surveys share a few ages: each aging factor worked out once.
+  const factors = new Map<number, Decimal>();
+  const factorOf = (months: number): Decimal => {
+    let f = factors.get(months);
+    if (!f) factors.set(months, (f = agingFactor(months, a.agingRate, a.agingMethod)));
+    return f;
+  };
 
   for (const row of market) {
     const where = whereOf(row);
@@ -84,7 +91,7 @@ export function priceJobs(jobs: Job[], market: MarketRow[], a: MarketAssumptions
       continue;
     }
     const months = monthsBetween(row.effectiveDate, a.effectiveDate);
-    const agedRate = rate.value.mul(agingFactor(months, a.agingRate, a.agingMethod));
+    const agedRate = rate.value.mul(factorOf(months));
     const surveys = surveysByJob.get(row.jobCode) ?? [];
     surveys.push({ row, months, percentileRate: rate.value, agedRate, weight });
     surveysByJob.set(row.jobCode, surveys);
