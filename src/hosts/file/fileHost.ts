@@ -84,7 +84,7 @@ export class FileHost implements WorkbookHost {
     for (const name of names) {
       const sheet = sheets.find((s) => sameSheetName(s.name, name));
       if (!sheet) continue;
-      const bytes = sheet.kind === 'worksheet' && sheet.part ? this.pkg.get(sheet.part) : undefined;
+      const bytes = sheet.kind === 'worksheet' && sheet.part ? this.pkg.readOnce(sheet.part) : undefined;
       if (!bytes || !sheet.part) {
         grids.set(name, { sheet: sheet.name, top: 1, left: 1, rows: [] });
         continue;

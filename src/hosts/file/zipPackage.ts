@@ -150,6 +150,12 @@ export class ZipPackage {
     return p === undefined ? undefined : this.entries.get(p)?.read(this.codec);
   }
 
+  /** A part's bytes, inflated for this one use and not kept (a worksheet read once). */
+  readOnce(path: string): Uint8Array | undefined {
+    const p = this.resolve(path);
+    return p === undefined ? undefined : this.entries.get(p)?.read(this.codec, false);
+  }
+
   text(path: string): string | undefined {
     const bytes = this.get(path);
     return bytes && decodeUtf8(bytes);
