@@ -10,9 +10,11 @@ import { fromDouble, money, toDouble, ZERO } from './money';
  * whole cents (or would leave the safe-integer range) go to a decimal remainder.
  */
 export class ExactSum {
-  /** FTE → Σ whole cents of the terms with that FTE. */
-  private readonly byFte = new Map<number, number>();
-  /** Σ whole cents of terms with FTE 1 (the common case, without a map lookup). */
+  /** The distinct FTEs met (other than 1), and Σ whole cents of the terms with each (unboxed, in step). */
+  private ftes = new Float64Array(4);
+  private sums = new Float64Array(4);
+  private count = 0;
+  /** Σ whole cents of terms with FTE 1 (the common case). */
   private whole = 0;
   private rest: Decimal = ZERO;
 
@@ -24,9 +26,31 @@ export class ExactSum {
       else this.spill(cents, 1);
       return;
     }
-    const next = (this.byFte.get(fte) ?? 0) + cents;
-    if (Number.isSafeInteger(next)) this.byFte.set(fte, next);
+    const i = this.slot(fte);
+    const next = this.sums[i] + cents;
+    if (Number.isSafeInteger(next)) this.sums[i] = next;
     else this.spill(cents, fte);
+  }
+
+  /** The index of fte's sum, added when new (FTEs are few: a linear search). */
+  private slot(fte: number): number {
+    for (let i = 0; i < this.count; i++) if (this.ftes[i] === fte) return i;
+    if (this.count === this.ftes.length) {
+      const ftes = new Float64Array(this.count * 2);
+      const sums = new Float64Array(this.count * 2);
+      ftes.set(this.ftes);
+      sums.set(this.sums);
+      this.ftes = ftes;
+      this.sums = sums;
+    }
+    this.ftes[this.count] = fte;
+    this.sums[this.count] = 0;
+    return this.count++;
+  }
+
+  /** The FTEs met and their sums, in the order met (as the map was iterated). */
+  private *entries(): Generator<[number, number]> {
+    for (let i = 0; i < this.count; i++) yield [this.ftes[i], this.sums[i]];
   }
 
   /** Adds an amount in decimal (the terms that are not whole cents). */
@@ -37,14 +61,14 @@ export class ExactSum {
   /** Adds another sum's terms. */
   addSum(other: ExactSum): void {
     this.addCents(other.whole);
-    for (const [fte, cents] of other.byFte) this.addCents(cents, fte);
+    for (const [fte, cents] of other.entries()) this.addCents(cents, fte);
     this.rest = this.rest.plus(other.rest);
   }
 
   total(): Decimal {
     let t = this.rest;
     if (this.whole !== 0) t = t.plus(money(this.whole).div(100));
-    for (const [fte, cents] of this.byFte) if (cents !== 0) t = t.plus(money(cents).mul(money(fte.toPrecision(15))).div(100));
+    for (const [fte, cents] of this.entries()) if (cents !== 0) t = t.plus(money(cents).mul(money(fte.toPrecision(15))).div(100));
     return t;
   }
 
@@ -116,6 +140,24 @@ export function decimalUnits(x: number): DecimalUnits | undefined {
 }
 
 const MAX_WAITING = 1_000_000;
+
+/**
+ * An upper bound of |d| from its leading digits, without converting it: (first word + 1) × 10^(exponent of
+ * that word's last digit), within a relative 10^-6 of |d| when the first word has 7 digits (Decimal keeps
+ * digits in words of 7, the first word holding the leading 1 to 7 of them).
+ */
+function magnitudeBound(d: Decimal): number {
+  const words = d.d;
+  if (!words || words[0] === 0) return 0;
+  let lead = words[0];
+  let digits = lead < 1e3 ? (lead < 10 ? 1 : lead < 100 ? 2 : 3) : lead < 1e5 ? (lead < 1e4 ? 4 : 5) : lead < 1e6 ? 6 : 7;
+  // Take up to 13 leading digits, for a tight bound.
+  for (let i = 1; i < words.length && digits < 13; i++) {
+    lead = lead * 1e7 + words[i];
+    digits += 7;
+  }
+  return (lead + 1) * 10 ** (d.e - digits + 1) * (1 + 1e-12);
+}
 
 /**
  * A sum computed as `let s = ZERO; for (const t of terms) s = s.plus(t)` computes it at the engine's 40
@@ -215,7 +257,7 @@ export class RunningSum {
   }
 
   private refresh(): void {
-    this.sAbs = Math.abs(toDouble(this.s)) * (1 + 1e-12);
+    this.sAbs = magnitudeBound(this.s);
     this.sPlaces = this.s.decimalPlaces();
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decimalCents, ExactSum, roundCents } from '../../src/engine/exactSum';
+import { decimalCents, decimalUnits, ExactSum, roundCents, RunningSum } from '../../src/engine/exactSum';
 import { fromDouble, money, roundExcel, sum } from '../../src/engine/money';
 
 describe('roundCents: ROUND(x, 2) in whole cents without a decimal', () => {
@@ -87,5 +87,65 @@ describe('ExactSum equals the term-by-term decimal sum', () => {
     b.addDecimal(money('0.001'));
     a.addSum(b);
     expect(a.total().toString()).toBe('3.201');
+  });
+});
+
+describe('RunningSum: the 40-digit decimal loop, digit for digit', () => {
+  it('equals `s = s.plus(t)` term by term, whatever the mix of integer-unit and decimal terms', () => {
+    const term = fc.oneof(
+      fc.record({ units: fc.integer({ min: -1e12, max: 1e15 }), places: fc.integer({ min: 0, max: 22 }) }),
+      // Terms of 40 significant digits (a third, a seventh…) make the decimal sum round.
+      fc.record({ n: fc.integer({ min: -1e9, max: 1e9 }), q: fc.integer({ min: 1, max: 1e6 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 200 }), (terms) => {
+        const s = new RunningSum();
+        let expected = money(0);
+        for (const t of terms) {
+          if ('units' in t) {
+            s.addUnits(t.units, t.places);
+            expected = expected.plus(money(t.units).div(money(10).pow(t.places)));
+          } else {
+            const d = money(t.n).div(3 * t.q + 1);
+            s.addDecimal(d);
+            expected = expected.plus(d);
+          }
+        }
+        expect(s.total().toString()).toBe(expected.toString());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps adding after a total is read, and resets to zero', () => {
+    const s = new RunningSum();
+    s.addUnits(1, 1);
+    s.addDecimal(money(1).div(3));
+    expect(s.total().toString()).toBe(money('0.1').plus(money(1).div(3)).toString());
+    s.addUnits(25, 2);
+    expect(s.total().toString()).toBe(money('0.1').plus(money(1).div(3)).plus('0.25').toString());
+    s.reset();
+    expect(s.total().toString()).toBe('0');
+  });
+});
+
+describe('decimalUnits: a double as decimalOf reads it, in integer units', () => {
+  it('is units × 10^-places of the 15-digit form', () => {
+    expect(decimalUnits(0.8)).toEqual({ units: 8, places: 1 });
+    expect(decimalUnits(0.045)).toEqual({ units: 45, places: 3 });
+    expect(decimalUnits(1)).toEqual({ units: 1, places: 0 });
+    expect(decimalUnits(1 / 3)).toEqual({ units: 333333333333333, places: 15 });
+    expect(decimalUnits(1e-30)).toBeUndefined();
+    expect(decimalUnits(Number.NaN)).toBeUndefined();
+  });
+
+  it('agrees with fromDouble', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
+        const u = decimalUnits(x);
+        if (u) expect(money(u.units).div(money(10).pow(u.places)).eq(fromDouble(x))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -55,12 +55,16 @@ export class AppraisalSums {
   private readonly scores = new Map<number, Decimal | null>();
   private readonly weightSums = new Map<number, Decimal>();
 
+  /** True when no two employees share an ID (ignoring case): employee i's index is then i. */
+  readonly distinct: boolean;
+
   constructor(
     readonly employees: readonly Employee[],
     private readonly rows: readonly AppraisalRow[],
   ) {
     const n = employees.length;
     for (let i = 0; i < n; i++) this.indexOf.set(key(employees[i].id), i);
+    this.distinct = this.indexOf.size === n;
     this.weightedUnits = new Float64Array(n);
     this.weightUnits = new Float64Array(n);
     this.objectives = new Int32Array(n);
@@ -70,6 +74,16 @@ export class AppraisalSums {
   /** The index of the employee an ID names (ignoring case), or −1. */
   employeeIndex(id: string): number {
     return this.indexOf.get(key(id)) ?? -1;
+  }
+
+  /** The index of the (last) employee whose upper-cased ID is `upper`, or −1. */
+  indexOfKey(upper: string): number {
+    return this.indexOf.get(upper) ?? -1;
+  }
+
+  /** The index of the appraisal of employees[i] (i itself unless an ID repeats, ignoring case). */
+  indexOfEmployee(i: number): number {
+    return this.distinct ? i : this.employeeIndex(this.employees[i].id);
   }
 
   /** Adds a valid row (its index in the rows) for employee i. */
@@ -155,8 +169,8 @@ export class AppraisalSums {
     if (!this.rest.has(i) && thresholdUnits) {
       let r = 1;
       let exact = true;
-      for (const t of thresholdUnits) {
-        const bound = t * this.weightUnits[i];
+      for (let j = 0; j < thresholdUnits.length; j++) {
+        const bound = thresholdUnits[j] * this.weightUnits[i];
         if (!Number.isSafeInteger(bound)) exact = false;
         else if (this.weightedUnits[i] >= bound) r++;
       }
@@ -173,7 +187,7 @@ export class AppraisalSums {
   /** The scores by upper-cased employee ID, in the order of the first valid rows (scoreAppraisals' map). */
   scoreMap(): Map<string, AppraisalScore> {
     const out = new Map<string, AppraisalScore>();
-    for (const i of this.order) out.set(key(this.employees[i].id), this.view(i));
+    for (let j = 0; j < this.order.length; j++) out.set(key(this.employees[this.order[j]].id), this.view(this.order[j]));
     return out;
   }
 }
@@ -249,7 +263,8 @@ export function sumAppraisals(employees: readonly Employee[], rows: readonly App
   for (const [, list] of unknown) {
     problems.push(problem('warning', 'appraisal-unknown-employee', `${list.length} appraisal row(s) for employee "${list[0].employeeId}", who is not on the Employees sheet, are ignored`, list[0].ref));
   }
-  for (const i of sums.order) {
+  for (let j = 0; j < sums.order.length; j++) {
+    const i = sums.order[j];
     const id = employees[i].id;
     if (sums.unweighted(i)) {
       problems.push(problem('warning', 'appraisal-zero-weight', `the appraisal weights of employee "${id}" sum to 0%; no score`, sums.first(i).ref));
@@ -291,8 +306,8 @@ class AppraisalRating implements EmployeeRating {
 
 /** Every employee's rating, in arrays aligned with the employees (see resolveRatings). */
 export interface Ratings {
-  /** The rating, NaN when none. */
-  rating: Float64Array;
+  /** The rating where `source` is not 'None' (whole numbers from 1 to the scale: int32 unless the scale is not). */
+  rating: Int32Array | Float64Array;
   /** The appraisal score as a double, NaN when the rating is not from an appraisal. */
   value: Float64Array;
   /** Where each rating came from. */
@@ -343,7 +358,8 @@ function rateEmployees(
   a: Pick<Assumptions, 'ratingScale' | 'ratingThresholds'>,
 ): Ratings {
   const n = employees.length;
-  const out: Ratings = { rating: new Float64Array(n).fill(NaN), value: new Float64Array(n).fill(NaN), source: new Array<RatingSource>(n), appraisal: new Array(n), sums, unrated: [], problems: [] };
+  const int32 = Number.isInteger(a.ratingScale) && a.ratingScale >= 1 && a.ratingScale <= 2 ** 31 - 1;
+  const out: Ratings = { rating: int32 ? new Int32Array(n) : new Float64Array(n), value: new Float64Array(n).fill(NaN), source: new Array<RatingSource>(n), appraisal: new Array(n), sums, unrated: [], problems: [] };
   const units = a.ratingThresholds.map(tenThousandths);
   const thresholdUnits = units.every((u) => u !== undefined) ? (units as number[]) : undefined;
   const anyScores = sums ? sums.order.length > 0 : scores!.size > 0;
@@ -354,7 +370,7 @@ function rateEmployees(
     let at = -1;
     let score: AppraisalScore | undefined;
     if (anyScores && sums) {
-      at = sums.employeeIndex(e.id);
+      at = sums.employees === employees ? sums.indexOfEmployee(i) : sums.employeeIndex(e.id);
       if (sums.has(at)) s = sums;
     } else if (anyScores) {
       score = scores!.get(key(e.id));

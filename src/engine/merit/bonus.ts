@@ -111,7 +111,10 @@ export function allocateBonus(
     rows[i] = new AllocatedBonus(c.id, targetPct, multiplier, cents, exact);
   }
   const missing = new Set<number>();
-  for (const c of cases) if (c.grade !== undefined && !targets.has(c.grade)) missing.add(c.grade);
+  for (let i = 0; i < cases.length; i++) {
+    const g = cases[i].grade;
+    if (g !== undefined && !targets.has(g)) missing.add(g);
+  }
   const missingGrades = [...missing];
   if (missingGrades.length > 0) {
     problems.push(problem('warning', 'bonus-target-missing', `no target bonus for grade ${missingGrades.sort((x, y) => x - y).join(', ')}: those employees get no bonus`, { sheet: 'Bonus Targets' }));
@@ -126,7 +129,8 @@ export function allocateBonus(
   let rest = ZERO;
   const poolD = toDouble(pool);
   const totalD = toDouble(total);
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     row.scaled = ratio.scaled(row);
     const n = total.isZero() ? 0 : roundedUnits(row.targetValue, poolD, totalD, rounding);
     if (n !== undefined && Number.isSafeInteger(units + n)) {
@@ -192,6 +196,9 @@ class PoolRatio {
   private readonly p: bigint = 0n;
   private readonly den: bigint = 1n;
   private readonly approx: number = 0;
+  /** The pool in cents and 100 × Σ targets in cents, as doubles (exact integers). */
+  private readonly pd: number = 0;
+  private readonly dd: number = 0;
 
   constructor(
     private readonly pool: Decimal,
@@ -204,6 +211,8 @@ class PoolRatio {
       this.p = BigInt(p!);
       this.den = BigInt(s!) * 100n;
       this.approx = p! / (100 * s!);
+      this.pd = p!;
+      this.dd = 100 * s!;
     }
   }
 
@@ -218,6 +227,10 @@ class PoolRatio {
     if (this.total.isZero()) return 0;
     if (!this.fast || t === undefined || t < 0) return toDouble(this.exact(row));
     if (t === 0) return 0;
+    if (Number.isSafeInteger(this.dd)) {
+      const q = roundedQuotient(t, this.pd, this.dd);
+      if (q !== undefined) return q;
+    }
     // Scale so that the integer quotient has about 62 bits, then round it once with a sticky bit.
     const shift = 62 - Math.floor(Math.log2(t * this.approx));
     if (!(shift >= 0 && shift < 1000)) return toDouble(this.exact(row));
@@ -226,6 +239,67 @@ class PoolRatio {
     const sticky = num % this.den === 0n ? 0n : 1n;
     return Number((q << 1n) | sticky) * 2 ** -(shift + 1);
   }
+}
+
+/**
+ * The correctly rounded double of t·p / d (positive safe integers) without big integers: a candidate q, then
+ * the exact residual t·p − q·d from two exact products (Dekker's, as double pairs), and q moved to a
+ * neighbour while the residual is beyond half a unit in the last place (× d). The residual is computed to
+ * about 2^-103 of t·p, far inside the 10^-12 margin kept around the half-way points; undefined within that
+ * margin (a near tie), for the caller to decide exactly.
+ */
+export function roundedQuotient(t: number, p: number, d: number): number | undefined {
+  let q = (t * p) / d;
+  for (let step = 0; step < 4; step++) {
+    if (!(q > 0) || !Number.isFinite(q)) return undefined;
+    twoProduct(t, p);
+    const p1 = productHigh;
+    const p2 = productLow;
+    twoProduct(q, d);
+    const r = p1 - productHigh + (p2 - productLow);
+    const e = exponentOf(q);
+    const up = 2 ** (e - 52);
+    // Below a power of two the doubles are twice as close.
+    const down = q === 2 ** e ? up / 2 : up;
+    const high = (d * up) / 2;
+    const low = (d * down) / 2;
+    const margin = 1e-12 * high;
+    if (r > high + margin) q += up;
+    else if (r < -low - margin) q -= down;
+    else if (Math.abs(r - high) <= margin || Math.abs(r + low) <= margin) return undefined;
+    else return q;
+  }
+  return undefined;
+}
+
+let productHigh = 0;
+let productLow = 0;
+const SPLITTER = 134217729; // 2^27 + 1
+
+/** a × b = productHigh + productLow exactly (Veltkamp's split, Dekker's product; no overflow). */
+function twoProduct(a: number, b: number): void {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  productHigh = p;
+  // Shewchuk's Two_Product_Tail: every step exact.
+  const err1 = p - ah * bh;
+  const err2 = err1 - al * bh;
+  const err3 = err2 - ah * bl;
+  productLow = al * bl - err3;
+}
+
+/** The binary exponent of a positive normal double: 2^e ≤ q < 2^(e+1). */
+function exponentOf(q: number): number {
+  let e = Math.floor(Math.log2(q));
+  // log2 may round across a power of two: settle the exponent exactly.
+  if (2 ** e > q) e--;
+  else if (2 ** (e + 1) <= q) e++;
+  return e;
 }
 
 /** A bonus row: the target in whole cents (or in decimal beyond them), the scaled amount and the bonus as doubles. */

@@ -36,7 +36,8 @@ export interface CalibrationSolution {
 export function planCostAt(cases: readonly MeritCase[], k: Decimal, policy: MeritPolicy): Decimal {
   const total = new RunningSum();
   const ku = unitsOfDecimal(k);
-  for (const c of cases) {
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i];
     // The merit % in units where it is short: 0 when not eligible, the override, or k × guideline.
     let pu = NaN;
     let pp = 0;
@@ -81,46 +82,50 @@ export function solveFactor(cases: readonly MeritCase[], budget: Decimal, policy
  * integer of units when exact, else in decimal.
  */
 class Breakpoints {
-  readonly caseIndex: number[] = [];
-  readonly end: boolean[] = [];
-  readonly kd: number[] = [];
+  readonly caseIndex: Int32Array;
+  readonly end: Uint8Array;
+  readonly kd: Float64Array;
   /** The slope change in units of 10^-places (NaN: see `rate`). */
-  readonly units: number[] = [];
-  readonly places: number[] = [];
-  readonly rate: (Decimal | undefined)[] = [];
-  readonly k: (Decimal | undefined)[] = [];
+  readonly units: Float64Array;
+  readonly places: Uint8Array;
+  /** Decimals kept for the breakpoints computed in decimal, and exact k computed so far. */
+  readonly rate = new Map<number, Decimal>();
+  readonly k = new Map<number, Decimal>();
+  length = 0;
 
   constructor(
     private readonly cases: readonly MeritCase[],
     private readonly floorOn: boolean,
-  ) {}
-
-  push(caseIndex: number, end: boolean, kd: number, units: number, places: number, rate?: Decimal, k?: Decimal): void {
-    this.caseIndex.push(caseIndex);
-    this.end.push(end);
-    this.kd.push(kd);
-    this.units.push(units);
-    this.places.push(places);
-    this.rate.push(rate);
-    this.k.push(k);
+    capacity: number,
+  ) {
+    this.caseIndex = new Int32Array(capacity);
+    this.end = new Uint8Array(capacity);
+    this.kd = new Float64Array(capacity);
+    this.units = new Float64Array(capacity);
+    this.places = new Uint8Array(capacity);
   }
 
-  get length(): number {
-    return this.kd.length;
+  push(caseIndex: number, end: boolean, kd: number, units: number, places: number, rate?: Decimal, k?: Decimal): void {
+    const e = this.length++;
+    this.caseIndex[e] = caseIndex;
+    this.end[e] = end ? 1 : 0;
+    this.kd[e] = kd;
+    this.units[e] = units;
+    this.places[e] = places;
+    if (rate) this.rate.set(e, rate);
+    if (k) this.k.set(e, k);
   }
 
   /** The exact k of breakpoint e: floor / b where an employee starts rising, room / b where they stop. */
   exactK(e: number): Decimal {
-    let k = this.k[e];
+    if (this.kd[e] === 0) return ZERO;
+    let k = this.k.get(e);
     if (k === undefined) {
-      if (this.kd[e] === 0) k = ZERO;
-      else {
-        const c = this.cases[this.caseIndex[e]];
-        const b = bOf(c);
-        const bound = this.end[e] ? max(ZERO, c.maximum!.minus(c.base)) : this.floorOn ? max(ZERO, c.minimum!.minus(c.base)) : ZERO;
-        k = bound.isZero() ? ZERO : bound.div(b);
-      }
-      this.k[e] = k;
+      const c = this.cases[this.caseIndex[e]];
+      const b = bOf(c);
+      const bound = this.end[e] ? max(ZERO, c.maximum!.minus(c.base)) : this.floorOn ? max(ZERO, c.minimum!.minus(c.base)) : ZERO;
+      k = bound.isZero() ? ZERO : bound.div(b);
+      this.k.set(e, k);
     }
     return k;
   }
@@ -129,7 +134,7 @@ class Breakpoints {
   addSlope(e: number, slope: RunningSum): void {
     const sign = this.end[e] ? -1 : 1;
     if (!Number.isNaN(this.units[e])) return slope.addUnits(sign * this.units[e], this.places[e]);
-    let rate = this.rate[e];
+    let rate = this.rate.get(e);
     if (rate === undefined) rate = bOf(this.cases[this.caseIndex[e]]).mul(dec(this.cases[this.caseIndex[e]].fte));
     slope.addDecimal(sign < 0 ? rate.neg() : rate);
   }
@@ -150,7 +155,7 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 export function solveFactors(cases: readonly MeritCase[], budgets: readonly Decimal[], policy: MeritPolicy): CalibrationSolution[] {
   const floorOn = policy.catchUp && policy.catchUpInside;
   const fixed = new RunningSum();
-  const events = new Breakpoints(cases, floorOn);
+  const events = new Breakpoints(cases, floorOn, policy.cap ? 2 * cases.length : cases.length);
   let scalable = 0;
   for (let i = 0; i < cases.length; i++) {
     const c = cases[i];

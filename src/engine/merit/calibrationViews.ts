@@ -22,7 +22,8 @@ export function ratingDistribution(ratings: readonly (number | undefined)[], rat
   // One pass: the count of each rating on the scale, and of every rated employee.
   const counts = new Map<number, number>();
   let n = 0;
-  for (const r of ratings) {
+  for (let i = 0; i < ratings.length; i++) {
+    const r = ratings[i];
     if (r === undefined) continue;
     n++;
     counts.set(r, (counts.get(r) ?? 0) + 1);
@@ -78,15 +79,20 @@ export function managerCalibration(people: readonly RatedPerson[], options: { mi
   );
 }
 
-/** managerCalibration with the ratings apart, aligned with the people (their own `rating` is not read). */
+/**
+ * managerCalibration with the ratings apart, aligned with the people (their own `rating` is not read).
+ * `indexOf`, when given, finds the last person with an upper-cased ID (as a map of the people would).
+ */
 export function calibrateManagers(
   ratings: readonly (number | undefined)[],
   people: readonly Pick<RatedPerson, 'id' | 'name' | 'managerId'>[],
   options: { minReports: number; z: number },
+  indexOf?: (upperId: string) => number,
 ): { rows: ManagerRow[]; mean?: number; sd?: number } {
   let rated = 0;
   let total = 0;
-  for (const r of ratings) {
+  for (let i = 0; i < ratings.length; i++) {
+    const r = ratings[i];
     if (r === undefined) continue;
     rated++;
     total += r;
@@ -95,7 +101,10 @@ export function calibrateManagers(
   const mean = total / rated;
   // STDEVP: the population standard deviation, as the sheet computes it.
   let squares = 0;
-  for (const r of ratings) if (r !== undefined) squares += (r - mean) * (r - mean);
+  for (let i = 0; i < ratings.length; i++) {
+    const r = ratings[i];
+    if (r !== undefined) squares += (r - mean) * (r - mean);
+  }
   const sd = Math.sqrt(squares / rated);
   const groups = new Map<string, { id: string; ratings: number[] }>();
   for (let i = 0; i < people.length; i++) {
@@ -109,20 +118,26 @@ export function calibrateManagers(
   }
   // Each manager's name: the last person with that ID (ignoring case).
   const names = new Map<string, string | undefined>();
-  if (groups.size > 0) {
-    for (const p of people) {
+  if (indexOf) {
+    groups.forEach((_, k) => {
+      const i = indexOf(k);
+      if (i >= 0) names.set(k, people[i].name);
+    });
+  } else if (groups.size > 0) {
+    for (let i = 0; i < people.length; i++) {
+      const p = people[i];
       const k = upperKey(p.id);
       if (groups.has(k)) names.set(k, p.name);
     }
   }
   const rows: ManagerRow[] = [];
-  for (const [k, g] of groups) {
+  groups.forEach((g, k) => {
     const n = g.ratings.length;
     const m = g.ratings.reduce((s, x) => s + x, 0) / n;
     const z = n >= options.minReports && sd > 0 ? (m - mean) / (sd / Math.sqrt(n)) : undefined;
     const flag: RaterFlag = z === undefined ? '' : z >= options.z ? 'Lenient' : z <= -options.z ? 'Harsh' : '';
     rows.push({ managerId: g.id, managerName: names.get(k), reports: n, meanRating: m, difference: m - mean, z, flag });
-  }
+  });
   rows.sort((a, b) => (a.managerId < b.managerId ? -1 : a.managerId > b.managerId ? 1 : 0));
   return { rows, mean, sd };
 }

@@ -90,7 +90,7 @@ export function buildMerit(input: MeritInputs): MeritResult {
     people[i] = {
       employee,
       grade: input.gradeOfEmployee ? input.gradeOfEmployee.get(employee.id) : input.gradeOfJob.get(employee.jobCode),
-      rating: Number.isNaN(rating) ? undefined : rating,
+      rating: rated.source[i] === 'None' ? undefined : rating,
       score: Number.isNaN(value) ? undefined : value,
       override: overrides.size > 0 ? overrides.get(id) : undefined,
       eligible: eligibility.size > 0 ? eligibility.get(id) : undefined,
@@ -109,7 +109,7 @@ export function buildMerit(input: MeritInputs): MeritResult {
 
   const ratings = people.map((p) => p.rating);
   const distribution = ratingDistribution(ratings, a.ratingScale, o.targetDistribution);
-  const managers = calibrateManagers(ratings, input.employees, { minReports: o.outlierMinReports, z: o.outlierZ });
+  const managers = calibrateManagers(ratings, input.employees, { minReports: o.outlierMinReports, z: o.outlierZ }, (k) => scored.sums.indexOfKey(k));
 
   const bonusTargets = new Map(input.bonusTargets ?? defaultBonusTargets(Math.max(0, ...input.grades.map((g) => g.grade))));
   const bonusMultipliers = new Map(input.bonusMultipliers ?? defaultBonusMultipliers(a.ratingScale));

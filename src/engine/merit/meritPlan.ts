@@ -219,7 +219,8 @@ export function calibratePlan(
   if (shared.light) {
     // Only the totals are wanted: the amounts are summed in whole cents, with no row kept.
     const amounts: SheetCents = { increase: 0, catchUp: 0, lumpSum: 0, uncapped: 0 };
-    for (const c of cases) {
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i];
       const pct = sheetPct(c);
       if (centsInto(c, pct, policy, amounts)) sums.addCents(c, amounts);
       else sums.add(c, sheetOutcome(c, pct, policy, false));
@@ -235,17 +236,21 @@ export function calibratePlan(
     }
   }
   const totals = sums.totals();
+  // Σ exactCost at each row's Merit %, term by term (see RunningSum): no sheet shows it, so it is summed when first read.
   let roundedCellsCost: Decimal | undefined;
-  if (!shared.light) {
-    // Σ exactCost at each row's Merit %, term by term (see RunningSum).
-    const total = new RunningSum();
-    for (const c of cases) {
-      const pct = sheetPct(c);
-      const u = decimalUnits(pct);
-      if (!(u && addExactCost(total, c, u.units, u.places, policy))) total.addDecimal(exactCost(c, decimalOf(pct), policy));
+  const roundedCost = (): Decimal => {
+    if (roundedCellsCost === undefined) {
+      const total = new RunningSum();
+      for (let i = 0; i < cases.length; i++) {
+        const c = cases[i];
+        const pct = sheetPct(c);
+        const u = decimalUnits(pct);
+        if (!(u && addExactCost(total, c, u.units, u.places, policy))) total.addDecimal(exactCost(c, decimalOf(pct), policy));
+      }
+      roundedCellsCost = total.total();
     }
-    roundedCellsCost = total.total();
-  }
+    return roundedCellsCost;
+  };
   const calibration: MeritCalibration = {
     budgetPercent: budgetAmount ? undefined : budgetPercent,
     budget,
@@ -254,7 +259,9 @@ export function calibratePlan(
     status: solved.status,
     guidelineCost: shared.guidelineCost ?? planCostAt(cases, ONE, policy),
     calibratedCost: solved.cost,
-    roundedCellsCost,
+    get roundedCellsCost() {
+      return shared.light ? undefined : roundedCost();
+    },
     planCost: totals.totalCost,
     roundingDifference: totals.totalCost.minus(solved.cost),
   };
@@ -346,7 +353,8 @@ export class PlanSums {
 /** Σ base × FTE over the eligible. */
 export const eligiblePayrollOf = (cases: readonly MeritCase[]): Decimal => {
   const total = new ExactSum();
-  for (const c of cases) {
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i];
     if (!c.eligible) continue;
     const cents = c.baseCents ?? decimalCents(c.base);
     if (cents !== undefined) total.addCents(cents, c.fte);

@@ -27,7 +27,7 @@ function zoneLabels(basis: ZoneBasis, bounds: number[]): string[] {
 /** The zone holding x: 1 + the number of bounds at or below x, as the sheet's 1+SUMPRODUCT(--(bounds<=x)) counts. */
 export function zoneOf(x: number, bounds: readonly number[]): number {
   let n = 1;
-  for (const b of bounds) if (b <= x) n++;
+  for (let i = 0; i < bounds.length; i++) if (bounds[i] <= x) n++;
   return n;
 }
 

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { money, ZERO } from '../../../src/engine/money';
-import { calibratePlan, planCostAt, solveFactor, solveFactors, type MeritCase, type MeritGuidelines, type MeritPolicy } from '../../../src/engine/merit';
+import { fromDouble, money, ONE, ZERO } from '../../../src/engine/money';
+import { calibratePlan, exactCost, exactPct, planCostAt, solveFactor, solveFactors, type MeritCase, type MeritGuidelines, type MeritPolicy } from '../../../src/engine/merit';
 import { cents, meritAssumptions, meritCase, meritOptions, policy } from './fixtures';
 
 // Hand-solved calibrations: each expected factor is worked out in the comment from the cost formula
@@ -159,6 +159,96 @@ function bisect(cases: MeritCase[], budget: Decimal, p: MeritPolicy): Decimal {
   }
   return hi;
 }
+
+/**
+ * The sweep as plainly written, every Decimal operation in order: the engine's sweep must give the same
+ * digits (it only leaves out work: integer sums of exact terms, exact k where the doubles cannot decide).
+ */
+function plainSolve(cases: MeritCase[], budgets: Decimal[], p: MeritPolicy): { factor: string; cost: string; status: string }[] {
+  const dec = (x: number) => fromDouble(x);
+  const max = (a: Decimal, b: Decimal) => (a.gte(b) ? a : b);
+  const floorOn = p.catchUp && p.catchUpInside;
+  let cost = ZERO;
+  let slope = ZERO;
+  const events: { k: Decimal; kd: number; slope: Decimal; active: number }[] = [];
+  let scalable = 0;
+  for (const c of cases) {
+    if (!c.eligible || c.override !== undefined || c.grade === undefined || c.maximum === undefined || c.minimum === undefined) {
+      cost = cost.plus(exactCost(c, exactPct(c, ZERO), p));
+      continue;
+    }
+    scalable++;
+    const f = dec(c.fte);
+    const room = max(ZERO, c.maximum.minus(c.base));
+    const floor = floorOn ? max(ZERO, c.minimum.minus(c.base)) : ZERO;
+    if (floor.gt(0)) cost = cost.plus(floor.mul(f));
+    const b = c.base.mul(dec(c.guideline)).mul(c.months).div(12);
+    if (!b.gt(0)) continue;
+    if (p.cap && !room.gt(floor)) continue;
+    const rate = b.mul(f);
+    const bd = b.toNumber();
+    events.push({ k: floor.isZero() ? ZERO : floor.div(b), kd: floor.isZero() ? 0 : floor.toNumber() / bd, slope: rate, active: 1 });
+    if (p.cap) events.push({ k: room.div(b), kd: room.toNumber() / bd, slope: rate.neg(), active: -1 });
+  }
+  const out: { factor: Decimal; cost: Decimal; status: string }[] = new Array(budgets.length);
+  const order = budgets.map((b, i) => ({ b, i })).sort((x, y) => x.b.comparedTo(y.b));
+  let q = 0;
+  const answer = (x: { factor: Decimal; cost: Decimal; status: string }) => (out[order[q++].i] = x);
+  if (scalable === 0 && cases.every((c) => !c.eligible)) while (q < order.length) answer({ factor: ZERO, cost, status: 'no-eligible' });
+  while (q < order.length && cost.gt(order[q].b)) answer({ factor: ZERO, cost, status: 'over-committed' });
+  while (q < order.length && cost.eq(order[q].b)) answer({ factor: ZERO, cost, status: 'exact' });
+  events.sort((x, y) => x.kd - y.kd);
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i];
+    let j = i - 1;
+    while (j >= 0 && events[j].k.gt(e.k)) events[j + 1] = events[j--];
+    events[j + 1] = e;
+  }
+  let at = ZERO;
+  let active = 0;
+  for (let i = 0; i < events.length && q < order.length; ) {
+    const k = events[i].k;
+    if (slope.gt(0)) {
+      const end = cost.plus(slope.mul(k.minus(at)));
+      while (q < order.length && end.gte(order[q].b)) answer({ factor: at.plus(order[q].b.minus(cost).div(slope)), cost: order[q].b, status: 'exact' });
+      cost = end;
+    }
+    at = k;
+    while (i < events.length && events[i].k.eq(k)) {
+      slope = slope.plus(events[i].slope);
+      active += events[i++].active;
+    }
+    if (active === 0) slope = ZERO;
+  }
+  while (q < order.length) {
+    const budget = order[q].b;
+    if (cost.eq(budget)) answer({ factor: at, cost, status: 'exact' });
+    else if (slope.gt(0)) answer({ factor: at.plus(budget.minus(cost).div(slope)), cost: budget, status: 'exact' });
+    else answer({ factor: at, cost, status: 'unreachable' });
+  }
+  return out.map((x) => ({ factor: x.factor.toString(), cost: x.cost.toString(), status: x.status }));
+}
+
+describe('the sweep gives the digits of the plain sweep', () => {
+  // Ties: employees whose k (room / b) coincide exactly, from different salaries and guidelines.
+  const tieArb = fc
+    .record({ base: fc.constantFrom(50000, 100000, 75000), room: fc.constantFrom(500, 1000, 2000, 4000), g: fc.constantFrom(0.01, 0.02, 0.015), fte: fc.constantFrom(1, 0.5, 0.8), months: fc.constantFrom(12, 6, 7) })
+    .map((r) => meritCase('t', r.base, [r.base - 2 * r.room, r.base, r.base + r.room], r.g, { fte: r.fte, months: r.months, proration: r.months / 12 }));
+  it('factor, cost and status to the last of 40 digits, for every policy, proration, FTE, override and tie', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(caseArb, tieArb), { minLength: 1, maxLength: 40 }), policyArb, fc.array(budgetArb, { minLength: 1, maxLength: 4 }), (cases, p, pcts) => {
+        const budgets = pcts.map((pct) => money(pct).mul(payroll(cases)));
+        const got = solveFactors(cases, budgets, p).map((x) => ({ factor: x.factor.toString(), cost: x.cost.toString(), status: x.status }));
+        expect(got).toEqual(plainSolve(cases, budgets, p));
+        // The plan's exact cost is the term-by-term decimal sum too.
+        for (const k of [ONE, ZERO, money('0.8'), solveFactor(cases, budgets[0], p).factor]) {
+          expect(planCostAt(cases, k, p).toString()).toBe(cases.reduce((t, c) => t.plus(exactCost(c, exactPct(c, k), p)), ZERO).toString());
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('calibration properties', () => {
   it('the calibrated plan spends the budget to the cent (before cell rounding), and bisection agrees on the factor', () => {
