@@ -510,6 +510,7 @@ describe('buildMerit', () => {
           // The row's amounts exactly, and as the doubles the sheet holds (each the double of the exact amount).
           const o = exactOutcome(c, row);
           for (const k of ['increase', 'catchUp', 'lumpSum', 'payroll', 'meritCost', 'catchUpCost', 'newPayroll', 'totalCost'] as const) expect(row[k]).toBe(o[k].toNumber());
+          expect(row.newSalaryValue).toBe(o.newSalary.toNumber());
           for (const d of [o.increase, o.catchUp, o.lumpSum]) expect(d.gte(0) && cents(d)).toBe(true);
           expect(o.newSalary.eq(c.base.plus(o.increase).plus(o.catchUp))).toBe(true);
           if (a.aboveMaximum === 'Cap') expect(o.lumpSum.isZero()).toBe(true);

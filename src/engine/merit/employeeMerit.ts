@@ -58,6 +58,8 @@ export interface MeritOutcome {
   readonly catchUp: number;
   /** base + increase + catch-up, exactly (it becomes the base salary of the after-merit analysis). */
   readonly newSalary: Decimal;
+  /** newSalary as a double (the double nearest it), without making the decimal. */
+  readonly newSalaryValue: number;
   /** The part of the increase above the maximum, paid once × FTE (Lump Sum policy). */
   readonly lumpSum: number;
   /** base × FTE. */
@@ -218,6 +220,11 @@ export class CentsOutcome implements MeritOutcome {
   get newSalary(): Decimal {
     return (this.salary ??= newSalaryOf(this.c, this.increaseCents + this.catchUpCents));
   }
+  get newSalaryValue(): number {
+    const b = this.c.baseCents;
+    // Whole cents: one correctly rounded division, the double of the exact decimal.
+    return b !== undefined ? (b + this.increaseCents + this.catchUpCents) / 100 : toDouble(this.newSalary);
+  }
   get payroll(): number {
     const b = this.c.baseCents;
     return b !== undefined ? centsTimesFte(b, this.c.fte) : toDouble(this.c.base.mul(decimalOf(this.c.fte)));
@@ -266,6 +273,7 @@ class DecimalOutcome implements MeritOutcome {
   readonly newPayroll: number;
   readonly totalCost: number;
   readonly newSalary: Decimal;
+  readonly newSalaryValue: number;
   constructor(
     readonly meritPct: number,
     c: MeritCase,
@@ -281,6 +289,7 @@ class DecimalOutcome implements MeritOutcome {
     this.newPayroll = toDouble(exact.newPayroll);
     this.totalCost = toDouble(exact.totalCost);
     this.newSalary = exact.newSalary;
+    this.newSalaryValue = toDouble(exact.newSalary);
   }
   get outcome(): MeritOutcome {
     return this;

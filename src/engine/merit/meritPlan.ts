@@ -65,54 +65,49 @@ export function meritCases(
     const bounds = p.grade === undefined ? undefined : rangeOf.get(p.grade);
     const months = monthsInPeriod(e.hireDate, a.prorationStart);
     const baseCents = decimalCents(e.baseSalary);
-    // Every case has the same properties, in the same order (one shape for the engine's loops).
-    const c: MeritCase = {
+    let compa: number | undefined;
+    let penetration: number | undefined;
+    let zone: number | undefined;
+    if (bounds) {
+      const base = baseCents !== undefined ? baseCents / 100 : toDouble(e.baseSalary);
+      compa = compaRatio(base, bounds.midpoint);
+      penetration = rangePenetration(base, bounds.minimum, bounds.maximum);
+      zone = zoneOf(zones.basis === 'Quartile' ? penetration : compa, zones.bounds);
+    }
+    let ineligibility: string | undefined;
+    if (p.rating === undefined) ineligibility = INELIGIBLE.noRating;
+    else if (!bounds) ineligibility = INELIGIBLE.noGrade;
+    else if (o.eligibilityCutoff && e.hireDate && !before(e.hireDate, o.eligibilityCutoff)) ineligibility = INELIGIBLE.cutoff;
+    else if (p.eligible === false) ineligibility = INELIGIBLE.excluded;
+    const eligible = ineligibility === undefined;
+    if (p.override !== undefined && !eligible) {
+      problems.push(problem('warning', 'override-not-eligible', `employee "${e.id}" has a Merit Override % but is not eligible for merit (${ineligibility}); the override is ignored`, e.ref));
+    }
+    const range = bounds?.range;
+    // Every case is made whole at once, its properties always in this order: one shape for the engine's loops.
+    cases[i] = {
       id: e.id,
       base: e.baseSalary,
       baseCents,
       fte: e.fte,
-      grade: undefined,
-      minimum: undefined,
-      midpoint: undefined,
-      maximum: undefined,
-      minimumCents: undefined,
-      maximumCents: undefined,
-      compaRatio: undefined,
-      rangePenetration: undefined,
+      grade: range?.grade,
+      minimum: range?.minimum,
+      midpoint: range?.midpoint,
+      maximum: range?.maximum,
+      minimumCents: bounds?.minimumCents,
+      maximumCents: bounds?.maximumCents,
+      compaRatio: compa,
+      rangePenetration: penetration,
       rating: p.rating,
-      zone: undefined,
+      zone,
       months,
       proration: months / 12,
-      eligible: true,
-      ineligibility: undefined,
-      override: undefined,
-      guideline: 0,
+      eligible,
+      ineligibility,
+      override: eligible ? p.override : undefined,
+      // guidelineOf: the first row for the rating, the zone's column.
+      guideline: eligible ? guidelineRow.get(p.rating!)?.[zone! - 1] ?? 0 : 0,
     };
-    if (bounds) {
-      const base = baseCents !== undefined ? baseCents / 100 : toDouble(e.baseSalary);
-      const range = bounds.range;
-      c.grade = range.grade;
-      c.minimum = range.minimum;
-      c.midpoint = range.midpoint;
-      c.maximum = range.maximum;
-      c.minimumCents = bounds.minimumCents;
-      c.maximumCents = bounds.maximumCents;
-      c.compaRatio = compaRatio(base, bounds.midpoint);
-      c.rangePenetration = rangePenetration(base, bounds.minimum, bounds.maximum);
-      c.zone = zoneOf(zones.basis === 'Quartile' ? c.rangePenetration : c.compaRatio, zones.bounds);
-    }
-    if (p.rating === undefined) c.ineligibility = INELIGIBLE.noRating;
-    else if (!bounds) c.ineligibility = INELIGIBLE.noGrade;
-    else if (o.eligibilityCutoff && e.hireDate && !before(e.hireDate, o.eligibilityCutoff)) c.ineligibility = INELIGIBLE.cutoff;
-    else if (p.eligible === false) c.ineligibility = INELIGIBLE.excluded;
-    c.eligible = c.ineligibility === undefined;
-    // guidelineOf: the first row for the rating, the zone's column.
-    if (c.eligible) c.guideline = guidelineRow.get(p.rating!)?.[c.zone! - 1] ?? 0;
-    if (p.override !== undefined) {
-      if (c.eligible) c.override = p.override;
-      else problems.push(problem('warning', 'override-not-eligible', `employee "${e.id}" has a Merit Override % but is not eligible for merit (${c.ineligibility}); the override is ignored`, e.ref));
-    }
-    cases[i] = c;
   }
   return { cases, problems };
 }
