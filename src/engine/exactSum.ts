@@ -94,6 +94,29 @@ export function roundCents(x: number): number | undefined {
   return x < 0 ? -units : units;
 }
 
+/**
+ * decimalCents(roundExcel(x, 2)) where roundExcel rounds x's 15-significant-digit text (the near-ties
+ * roundCents leaves): the same digits, rounded half away from zero, counted as whole cents without making
+ * a decimal. Undefined where roundExcel would not round the text (an exponent, too many digits) or the
+ * cents reach MAX_CENTS.
+ */
+export function roundCentsOfText(x: number): number | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  const text = x.toPrecision(15);
+  if (text.includes('e')) return undefined;
+  const negative = text.charCodeAt(0) === 45;
+  const unsigned = negative ? text.slice(1) : text;
+  const point = unsigned.indexOf('.');
+  const whole = point < 0 ? unsigned : unsigned.slice(0, point);
+  const fraction = point < 0 ? '' : unsigned.slice(point + 1);
+  if (whole.length + 2 > 15) return undefined;
+  const kept = fraction.length > 2 ? fraction.slice(0, 2) : fraction.padEnd(2, '0');
+  let units = Number(whole + kept);
+  if (fraction.length > 2 && fraction.charCodeAt(2) >= 53) units += 1;
+  if (!(units < MAX_CENTS)) return undefined;
+  return negative ? -units : units;
+}
+
 /** The largest whole-cents figure handled as a double (10^13 currency units): far above any pay. */
 export const MAX_CENTS = 1e15;
 
@@ -116,12 +139,26 @@ export interface DecimalUnits {
   places: number;
 }
 const unitsMemo = new Map<number, DecimalUnits | null>();
+/** A small direct-mapped cache in front of the memo: FTEs and merit percentages repeat, a map lookup of a double costs. */
+const CACHE_SIZE = 64;
+const cachedKeys = new Float64Array(CACHE_SIZE).fill(Number.NaN);
+const cachedUnits: (DecimalUnits | undefined)[] = new Array(CACHE_SIZE).fill(undefined);
 
 /**
  * fromDouble(x) as a safe integer of units of 10^-places (places 0…22): 0.8 is 8 tenths, 0.045 is 45
  * thousandths, 1/3 is 333333333333333 × 10^-15. Undefined when that form has more places or is too large.
  */
 export function decimalUnits(x: number): DecimalUnits | undefined {
+  // NaN never matches a key (nor an empty slot); 0 and −0 read the same form.
+  const slot = (x * 1031.37) & (CACHE_SIZE - 1);
+  if (cachedKeys[slot] === x) return cachedUnits[slot];
+  const found = memoUnits(x);
+  cachedKeys[slot] = x;
+  cachedUnits[slot] = found;
+  return found;
+}
+
+function memoUnits(x: number): DecimalUnits | undefined {
   let u = unitsMemo.get(x);
   if (u === undefined) {
     u = null;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decimalCents, decimalUnits, ExactSum, roundCents, RunningSum } from '../../src/engine/exactSum';
+import { decimalCents, decimalUnits, ExactSum, roundCents, roundCentsOfText, RunningSum } from '../../src/engine/exactSum';
 import { fromDouble, money, roundExcel, sum } from '../../src/engine/money';
 
 describe('roundCents: ROUND(x, 2) in whole cents without a decimal', () => {
@@ -147,5 +147,21 @@ describe('decimalUnits: a double as decimalOf reads it, in integer units', () =>
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('roundCentsOfText: the near-ties of ROUND(x, 2) without a decimal', () => {
+  it('is decimalCents(roundExcel(x, 2)) wherever it answers', () => {
+    const near = fc.tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(0.5, 0.4999999999999, 0.5000000000001, 0.49, 0.51, 0)).map(([n, f]) => (n + f) / 100);
+    fc.assert(
+      fc.property(fc.oneof(near, fc.double({ min: -1e14, max: 1e14, noNaN: true })), (x) => {
+        const c = roundCentsOfText(x);
+        if (c !== undefined) expect(Object.is(c, decimalCents(roundExcel(x, 2)))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(roundCentsOfText(2.675)).toBe(268);
+    expect(roundCentsOfText(-0.125)).toBe(-13);
+    expect(roundCentsOfText(1e20)).toBeUndefined();
   });
 });

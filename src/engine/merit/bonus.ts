@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { decimalCents, decimalUnits, ExactSum, MAX_CENTS, roundCents, type DecimalUnits } from '../exactSum';
+import { decimalCents, decimalUnits, ExactSum, MAX_CENTS, roundCents, roundCentsOfText, type DecimalUnits } from '../exactSum';
 import { fromDouble, money, roundExcel, roundToMultiple, sum, toDouble, ZERO } from '../money';
 import { problem, type Problem } from '../problem';
 
@@ -104,7 +104,7 @@ export function allocateBonus(
     // ROUND(base*FTE*target*multiplier*proration, 2), multiplied left to right in double precision as the sheet does.
     const base = c.baseCents !== undefined ? c.baseCents / 100 : toDouble(c.base);
     const x = base * c.fte * targetPct * multiplier * c.proration;
-    const cents = roundCents(x) ?? decimalCents(roundExcel(x, 2));
+    const cents = roundCents(x) ?? roundCentsOfText(x) ?? decimalCents(roundExcel(x, 2));
     if (cents !== undefined) totalTarget.addCents(cents);
     const exact = cents === undefined ? roundExcel(x, 2) : undefined;
     if (exact) totalTarget.addDecimal(exact);
@@ -193,6 +193,9 @@ function roundedUnits(target: number, pool: number, total: number, m: number): n
  */
 class PoolRatio {
   private readonly fast: boolean;
+  /** The pool and total are whole cents that make 100 × total a safe integer: doubles decide (roundedQuotient). */
+  private readonly doubles: boolean = false;
+  private readonly zero: boolean;
   private readonly p: bigint = 0n;
   private readonly den: bigint = 1n;
   private readonly approx: number = 0;
@@ -213,21 +216,23 @@ class PoolRatio {
       this.approx = p! / (100 * s!);
       this.pd = p!;
       this.dd = 100 * s!;
+      this.doubles = Number.isSafeInteger(this.dd);
     }
+    this.zero = total.isZero();
   }
 
   /** The exact quotient (40 digits), as the decimal arithmetic gives it. */
   exact(row: AllocatedBonus): Decimal {
-    return this.total.isZero() ? ZERO : row.targetDecimal.mul(this.pool).div(this.total);
+    return this.zero ? ZERO : row.targetDecimal.mul(this.pool).div(this.total);
   }
 
   /** Its double. */
   scaled(row: AllocatedBonus): number {
     const t = row.targetCents;
-    if (this.total.isZero()) return 0;
+    if (this.zero) return 0;
     if (!this.fast || t === undefined || t < 0) return toDouble(this.exact(row));
     if (t === 0) return 0;
-    if (Number.isSafeInteger(this.dd)) {
+    if (this.doubles) {
       const q = roundedQuotient(t, this.pd, this.dd);
       if (q !== undefined) return q;
     }

@@ -28,39 +28,51 @@ export interface BudgetLine<K> {
  * undefined key (no department, no grade) comes last.
  */
 export function budgetBy<K extends string | number>(rows: readonly MeritPlanRow[], keyOf: (r: MeritPlanRow, index: number) => K | undefined, bonus?: BonusPlan): BudgetLine<K | undefined>[] {
+  return budgetsBy(rows, [keyOf], bonus)[0];
+}
+
+/** budgetBy for several keys (department, grade) in one pass over the rows. */
+export function budgetsBy<K extends string | number>(rows: readonly MeritPlanRow[], keyOfs: readonly ((r: MeritPlanRow, index: number) => K | undefined)[], bonus?: BonusPlan): BudgetLine<K | undefined>[][] {
   // One pass; each group's sums are exact (whole cents as integers, see PlanSums), as the SUMIFS add them.
-  const groups = new Map<K | undefined, { sums: PlanSums; bonus: ExactSum }>();
-  let last: { sums: PlanSums; bonus: ExactSum } | undefined;
-  let lastKey: K | undefined;
+  type Group = { sums: PlanSums; bonus: ExactSum };
+  const groups = keyOfs.map(() => new Map<K | undefined, Group>());
+  const last: (Group | undefined)[] = keyOfs.map(() => undefined);
+  const lastKey: (K | undefined)[] = keyOfs.map(() => undefined);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const key = keyOf(r, i);
-    let group = last !== undefined && key === lastKey ? last : groups.get(key);
-    if (!group) {
-      group = { sums: new PlanSums(true), bonus: new ExactSum() };
-      groups.set(key, group);
-    }
-    last = group;
-    lastKey = key;
-    group.sums.add(r.case, r.outcome);
+    // The row's bonus in whole cents, or in decimal.
     const paid = bonus?.rows[i];
+    let cents: number | undefined;
+    let exact: Decimal | undefined;
     if (paid) {
-      const cents = paid.bonusCents;
-      if (cents !== undefined) group.bonus.addCents(cents);
-      else {
-        const d = exactBonus(bonus!, paid).bonus;
-        const c = decimalCents(d);
-        if (c !== undefined) group.bonus.addCents(c);
-        else group.bonus.addDecimal(d);
+      cents = paid.bonusCents;
+      if (cents === undefined) {
+        exact = exactBonus(bonus!, paid).bonus;
+        cents = decimalCents(exact);
       }
     }
+    for (let j = 0; j < keyOfs.length; j++) {
+      const key = keyOfs[j](r, i);
+      let group = last[j] !== undefined && key === lastKey[j] ? last[j] : groups[j].get(key);
+      if (!group) {
+        group = { sums: new PlanSums(true), bonus: new ExactSum() };
+        groups[j].set(key, group);
+      }
+      last[j] = group;
+      lastKey[j] = key;
+      group.sums.add(r.case, r.outcome);
+      if (cents !== undefined) group.bonus.addCents(cents);
+      else if (exact) group.bonus.addDecimal(exact);
+    }
   }
-  const keys = [...groups.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  return keys.map((key) => {
-    const group = groups.get(key)!;
-    // Catch-up counts in the line's total cost whatever its funding.
-    const t = group.sums.totals();
-    return { key, headcount: t.headcount, payroll: t.payroll, meritCost: t.meritCost, catchUpCost: t.catchUpCost, lumpSum: t.lumpSum, newPayroll: t.newPayroll, bonus: group.bonus.total(), totalCost: t.totalCost };
+  return groups.map((byKey) => {
+    const keys = [...byKey.keys()].sort((a, b) => (a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : a > b ? 1 : 0));
+    return keys.map((key) => {
+      const group = byKey.get(key)!;
+      // Catch-up counts in the line's total cost whatever its funding.
+      const t = group.sums.totals();
+      return { key, headcount: t.headcount, payroll: t.payroll, meritCost: t.meritCost, catchUpCost: t.catchUpCost, lumpSum: t.lumpSum, newPayroll: t.newPayroll, bonus: group.bonus.total(), totalCost: t.totalCost };
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { decimalCents, decimalUnits, roundCents, unitsDecimal, type RunningSum } from '../exactSum';
+import { decimalCents, decimalUnits, roundCents, roundCentsOfText, unitsDecimal, type RunningSum } from '../exactSum';
 import { money, roundExcel, toDouble, ZERO } from '../money';
 import { decimalOf } from './decimals';
 
@@ -119,7 +119,7 @@ export function sheetRow(c: MeritCase, meritPct: number, policy: MeritPolicy, wi
 }
 
 /** ROUND(x, 2) in whole cents; undefined beyond MAX_CENTS. */
-const roundToCents = (x: number): number | undefined => roundCents(x) ?? decimalCents(roundExcel(x, 2));
+const roundToCents = (x: number): number | undefined => roundCents(x) ?? roundCentsOfText(x) ?? decimalCents(roundExcel(x, 2));
 
 /** A decimal as a double: from its whole cents when known (the same double: one correctly rounded division). */
 const valueOf = (d: Decimal, cents: number | undefined): number => (cents !== undefined ? cents / 100 : toDouble(d));
@@ -395,15 +395,32 @@ export function exactCost(c: MeritCase, meritPct: Decimal, policy: MeritPolicy):
  * false, adding nothing, otherwise: the caller adds exactCost in decimal.
  */
 export function addExactCost(sum: RunningSum, c: MeritCase, pctUnits: number, pctPlaces: number, policy: MeritPolicy): boolean {
-  if (c.grade === undefined || c.maximum === undefined || c.minimum === undefined) return true;
+  const cost = exactCostUnits(c, pctUnits, pctPlaces, policy);
+  if (Number.isNaN(cost)) return false;
+  if (cost !== 0) sum.addUnits(cost, costPlaces);
+  return true;
+}
+
+let costPlaces = 0;
+
+/** The decimal places of exactCostUnits' last answer. */
+export const lastCostPlaces = (): number => costPlaces;
+
+/**
+ * exactCost(c, pct) as a safe integer of units of 10^-costPlaces (see addExactCost), or NaN when the
+ * integers cannot do it exactly.
+ */
+export function exactCostUnits(c: MeritCase, pctUnits: number, pctPlaces: number, policy: MeritPolicy): number {
+  costPlaces = 0;
+  if (c.grade === undefined || c.maximum === undefined || c.minimum === undefined) return 0;
   const b = c.baseCents ?? decimalCents(c.base);
   const mx = c.maximumCents ?? decimalCents(c.maximum);
   const mn = c.minimumCents ?? decimalCents(c.minimum);
   const f = decimalUnits(c.fte);
-  if (b === undefined || mx === undefined || mn === undefined || f === undefined) return false;
+  if (b === undefined || mx === undefined || mn === undefined || f === undefined) return NaN;
   // u = base × pct × months / 12, in units of 10^-p.
   const x = b * pctUnits * c.months;
-  if (!Number.isSafeInteger(x)) return false;
+  if (!Number.isSafeInteger(x)) return NaN;
   let u: number;
   let p: number;
   if (x % 12 === 0) {
@@ -412,17 +429,17 @@ export function addExactCost(sum: RunningSum, c: MeritCase, pctUnits: number, pc
   } else if (x % 3 === 0) {
     u = (x / 3) * 25;
     p = 4 + pctPlaces;
-  } else return false;
-  if (p + f.places > 22) return false;
+  } else return NaN;
+  if (p + f.places > 22) return NaN;
   const scale = POW10[p - 2];
   const room = Math.max(0, mx - b) * scale;
   const floor = policy.catchUp && policy.catchUpInside ? Math.max(0, mn - b) * scale : 0;
   const held = Math.max(Math.min(u, room), floor);
   const lump = policy.cap ? 0 : Math.max(0, u - room);
   const cost = (held + lump) * f.units;
-  if (!(Number.isSafeInteger(u) && Number.isSafeInteger(room) && Number.isSafeInteger(floor) && Number.isSafeInteger(held + lump) && Number.isSafeInteger(cost))) return false;
-  sum.addUnits(cost, p + f.places);
-  return true;
+  if (!(Number.isSafeInteger(u) && Number.isSafeInteger(room) && Number.isSafeInteger(floor) && Number.isSafeInteger(held + lump) && Number.isSafeInteger(cost))) return NaN;
+  costPlaces = p + f.places;
+  return cost;
 }
 
 const Decimal_max = (a: Decimal, b: Decimal): Decimal => (a.gte(b) ? a : b);

@@ -3,13 +3,14 @@ import type { Problem } from '../problem';
 import type { AppraisalRow, Employee } from '../types';
 import { rateFromSums, ratingMap, sumAppraisals, type AppraisalScore, type EmployeeRating } from './appraisal';
 import { allocateBonus, defaultBonusMultipliers, defaultBonusTargets, type BonusPlan } from './bonus';
-import { budgetBy, budgetScenarios, type BudgetLine, type BudgetScenario } from './budget';
+import { budgetsBy, budgetScenarios, type BudgetLine, type BudgetScenario } from './budget';
 import { meritBudgetAmount, solveFactors } from './calibrate';
 import { upperKey } from './keys';
 import { calibrateManagers, ratingDistribution, type DistributionRow, type ManagerRow } from './calibrationViews';
 import type { MeritCase } from './employeeMerit';
 import { defaultGuidelines, validateGuidelines, type MeritGuidelines } from './guidelines';
-import { calibratePlan, eligiblePayrollOf, meritCases, meritPolicy, type CalibratedPlan, type GradeBounds, type MeritPerson } from './meritPlan';
+import { ExactSum } from '../exactSum';
+import { buildCases, calibratePlan, meritPolicy, type CalibratedPlan, type GradeBounds, type MeritPerson } from './meritPlan';
 import { validateMeritSettings, type MeritAssumptions, type MeritOptions } from './options';
 import { meritZones, type Zones } from './zones';
 
@@ -96,14 +97,17 @@ export function buildMerit(input: MeritInputs): MeritResult {
       eligible: eligibility.size > 0 ? eligibility.get(id) : undefined,
     };
   }
-  const { cases, problems: caseProblems } = meritCases(people, input.grades, guidelines, zones, a, o);
+  // The eligible payroll is summed as the cases are made.
+  const payroll = new ExactSum();
+  const { cases, problems: caseProblems } = buildCases(people, input.grades, guidelines, zones, a, o, payroll);
   problems.push(...caseProblems);
   // The plan's budget and the scenarios' are solved in one sweep of the cost curve.
   const policy = meritPolicy(a, o);
-  const eligiblePayroll = eligiblePayrollOf(cases);
+  const eligiblePayroll = payroll.total();
   const mainPercent = o.meritBudgetAmount ? undefined : a.meritBudget;
   const fresh = [...new Set(o.budgetScenarios.filter((pct) => pct !== mainPercent))];
-  const solutions = solveFactors(cases, [meritBudgetAmount(eligiblePayroll, a.meritBudget, o.meritBudgetAmount), ...fresh.map((pct) => meritBudgetAmount(eligiblePayroll, pct))], policy);
+  const budgets = [meritBudgetAmount(eligiblePayroll, a.meritBudget, o.meritBudgetAmount), ...fresh.map((pct) => meritBudgetAmount(eligiblePayroll, pct))];
+  const solutions = solveFactors(cases, budgets, policy);
   const plan = calibratePlan(cases, guidelines, a, o, a.meritBudget, o.meritBudgetAmount, { solution: solutions[0], eligiblePayroll });
   problems.push(...plan.problems);
 
@@ -129,8 +133,7 @@ export function buildMerit(input: MeritInputs): MeritResult {
     if (first === undefined) spelling.set(k, (first = d));
     department[i] = first;
   }
-  const byDepartment = budgetBy(plan.rows, (_, i) => department[i], bonus);
-  const byGrade = budgetBy(plan.rows, (r) => r.case.grade, bonus);
+  const [byDepartment, byGrade] = budgetsBy<string | number>(plan.rows, [(_, i) => department[i], (r) => r.case.grade], bonus) as [BudgetLine<string | undefined>[], BudgetLine<number | undefined>[]];
   const scenarios = budgetScenarios(cases, guidelines, a, o, plan, new Map(fresh.map((pct, i) => [pct, solutions[i + 1]])));
   let scores: Map<string, AppraisalScore> | undefined;
   let ratingsById: Map<string, EmployeeRating> | undefined;

@@ -45,6 +45,19 @@ export function meritCases(
   a: Pick<MeritAssumptions, 'prorationStart'>,
   o: Pick<MeritOptions, 'eligibilityCutoff'>,
 ): { cases: MeritCase[]; problems: Problem[] } {
+  return buildCases(people, grades, guidelines, zones, a, o);
+}
+
+/** meritCases, and Σ base × FTE over the eligible (eligiblePayrollOf) summed into `payroll` as the cases are made. */
+export function buildCases(
+  people: readonly MeritPerson[],
+  grades: readonly GradeBounds[],
+  guidelines: MeritGuidelines,
+  zones: Zones,
+  a: Pick<MeritAssumptions, 'prorationStart'>,
+  o: Pick<MeritOptions, 'eligibilityCutoff'>,
+  payroll?: ExactSum,
+): { cases: MeritCase[]; problems: Problem[] } {
   const problems: Problem[] = [];
   // Each grade's bounds as doubles and whole cents, once.
   const rangeOf = new Map(
@@ -108,6 +121,7 @@ export function meritCases(
       // guidelineOf: the first row for the rating, the zone's column.
       guideline: eligible ? guidelineRow.get(p.rating!)?.[zone! - 1] ?? 0 : 0,
     };
+    if (payroll && eligible) addPayroll(payroll, cases[i]);
   }
   return { cases, problems };
 }
@@ -348,12 +362,13 @@ export class PlanSums {
 /** Σ base × FTE over the eligible. */
 export const eligiblePayrollOf = (cases: readonly MeritCase[]): Decimal => {
   const total = new ExactSum();
-  for (let i = 0; i < cases.length; i++) {
-    const c = cases[i];
-    if (!c.eligible) continue;
-    const cents = c.baseCents ?? decimalCents(c.base);
-    if (cents !== undefined) total.addCents(cents, c.fte);
-    else total.addDecimal(c.base.mul(decimalOf(c.fte)));
-  }
+  for (let i = 0; i < cases.length; i++) if (cases[i].eligible) addPayroll(total, cases[i]);
   return total.total();
 };
+
+/** Adds base × FTE: in whole cents per FTE when base is whole cents, else in decimal. */
+function addPayroll(total: ExactSum, c: MeritCase): void {
+  const cents = c.baseCents ?? decimalCents(c.base);
+  if (cents !== undefined) total.addCents(cents, c.fte);
+  else total.addDecimal(c.base.mul(decimalOf(c.fte)));
+}
