@@ -25,8 +25,8 @@ const EMPLOYEES: GridValue[][] = [
   ['E6', 'Fay', 'J5', 30000, 1, 'F', null, 'E3', null, null, 40],
 ];
 
-async function build(): Promise<{ sheets: SheetSpec[]; byName: (n: string) => SheetSpec }> {
-  const host = new MemoryHost(sixJobSheets({ employees: EMPLOYEES }));
+async function build(employees: GridValue[][] = EMPLOYEES): Promise<{ sheets: SheetSpec[]; byName: (n: string) => SheetSpec }> {
+  const host = new MemoryHost(sixJobSheets({ employees }));
   const { grids, sheetOf } = await readWorkbook(host);
   const parsed = parseWorkbook(grids, sheetOf);
   const computed = compute(parsed);
@@ -55,6 +55,21 @@ describe('fairness layouts', () => {
   let built: Awaited<ReturnType<typeof build>>;
   beforeAll(async () => {
     built = await build();
+  });
+
+  it("Placement: a manager's salary is a reference to their row, found case-insensitively; none for their own, an unknown or a blank ID", async () => {
+    const employees = EMPLOYEES.map((row) => [...row]);
+    employees[4][7] = ' e3 '; // E4: E3 spelled otherwise
+    employees[5][7] = 'E5'; // E5: their own manager
+    employees[6][7] = 'E9'; // E6: no such employee
+    employees[2][7] = ''; // E2: blank
+    const p = (await build(employees)).byName('Placement');
+    expect(formulaAt(p, 'AB4')).toEqual({ formula: '=H3', value: 166000 }); // E3's manager E2
+    expect(formulaAt(p, 'AB5')).toEqual({ formula: '=H4', value: 80000 }); // E4's manager E3, as " e3 "
+    expect(at(p, 'AB6')).toBeNull();
+    expect(at(p, 'AB7')).toBeNull();
+    expect(at(p, 'AB3')).toBeNull();
+    expect(at(p, 'AA5')).toBe('e3'); // the Manager ID as read (trimmed)
   });
 
   it('writes Placement, Consistency and Pay Equity, each an owned output with tables', () => {

@@ -64,25 +64,47 @@ export function placementSheet(
   const liveGrade = live && ctx.paySystem === 'Post';
   const compression = new Map<PlacedEmployee['employee'], string>();
   for (const pair of [...consistency.compression.atOrAbove, ...consistency.compression.withinMargin]) compression.set(pair.employee, pair.kind);
-  // The manager's row on this sheet (IDs match case-insensitively, as MATCH does).
+  // The manager's row on this sheet (IDs match case-insensitively, as MATCH does; the last row of a
+  // repeated ID, as before). Managers manage several employees: each Manager ID as written is looked
+  // up once, and the reference to the manager's salary is one cell, the same for all of them. Only the
+  // managers' keys are kept in a map (not every employee's), and each row's manager is found once.
+  type Manager = { key: string; row: number | undefined; salary: SpecCell };
   const keyOf = (id: string) => id.trim().toUpperCase();
-  const keys = placement.employees.map((p) => keyOf(p.employee.id));
-  const rowOf = new Map<string, number>();
-  keys.forEach((key, i) => rowOf.set(key, i + 2));
-  // Managers manage several employees: each Manager ID as written is looked up once, and the
-  // reference to the manager's salary is one cell, the same for all of them.
-  const managers = new Map<string, { key: string; row: number | undefined; salary: SpecCell }>();
-  const managerSalary = (p: PlacedEmployee, i: number): SpecCell => {
-    const id = p.employee.managerId;
-    if (id === undefined) return null;
+  const placedRows = placement.employees;
+  const managers = new Map<string, Manager>();
+  const managerOf = new Array<Manager | undefined>(placedRows.length);
+  const managerRow = new Map<string, number>();
+  for (let i = 0; i < placedRows.length; i++) {
+    const id = placedRows[i].employee.managerId;
+    if (id === undefined) {
+      managerOf[i] = undefined;
+      continue;
+    }
     let m = managers.get(id);
     if (m === undefined) {
       const key = keyOf(id);
-      const row = key === '' ? undefined : rowOf.get(key);
-      managers.set(id, (m = { key, row, salary: row === undefined ? null : { formula: `=${PL.salary}${row}`, value: placement.employees[row - 2].salary } }));
+      managers.set(id, (m = { key, row: undefined, salary: null }));
+      if (key !== '') managerRow.set(key, 0);
     }
+    managerOf[i] = m;
+  }
+  const keys = new Array<string>(placedRows.length);
+  for (let i = 0; i < placedRows.length; i++) {
+    const key = keyOf(placedRows[i].employee.id);
+    keys[i] = key;
+    if (managerRow.get(key) !== undefined) managerRow.set(key, i + 2);
+  }
+  for (const m of managers.values()) {
+    const row = m.key === '' ? 0 : managerRow.get(m.key)!;
+    if (row > 0) {
+      m.row = row;
+      m.salary = { formula: `=${PL.salary}${row}`, value: placedRows[row - 2].salary };
+    }
+  }
+  const managerSalary = (i: number): SpecCell => {
+    const m = managerOf[i];
     // Not their own manager (the same ID).
-    return m.row === undefined || m.row === i + 2 || m.key === keys[i] ? null : m.salary;
+    return m === undefined || m.row === undefined || m.row === i + 2 || m.key === keys[i] ? null : m.salary;
   };
   // Few departments: each spelling trimmed once.
   const departments = new Map<string | undefined, string>();
@@ -208,7 +230,7 @@ export function placementSheet(
       format: FMT.money2,
       width: 12,
       // A direct reference to the manager's row (a MATCH per row would make recalculation quadratic in employees).
-      cell: ({ placed }, _r, i) => managerSalary(placed, i),
+      cell: (_record, _r, i) => managerSalary(i),
     },
     {
       header: 'Compression',
