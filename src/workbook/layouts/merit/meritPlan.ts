@@ -1,6 +1,7 @@
 import { toDouble } from '../../../engine/money';
 import type { MeritResult } from '../../../engine/merit';
 import type { MeritPlanRow } from '../../../engine/merit';
+import type { MeritCase } from '../../../engine/merit/employeeMerit';
 import { sheetRef } from '../../address';
 import { dateToSerial } from '../../dates';
 import { OUTPUT_SHEETS } from '../../schema';
@@ -44,7 +45,7 @@ export function meritPlanSheet(result: MeritResult, ctx: MeritLayoutContext): Sh
     slotting
       ? { header: 'Grade', format: FMT.integer, width: 7, fill: { formula: (r) => `IFERROR(INDEX(${js('D')},MATCH(D${r},${js('A')},0)),"")`, value: (row) => row.case.grade } }
       : { header: 'Grade', format: FMT.integer, width: 7, cell: (row) => row.case.grade ?? null },
-    { header: 'Base Salary', format: FMT.money, width: 12, cell: (row) => toDouble(row.case.base) },
+    { header: 'Base Salary', format: FMT.money, width: 12, cell: (row) => baseValue(row.case) },
     { header: 'FTE', format: '0.00', width: 6, cell: (row) => row.case.fte },
     { header: 'Compa-Ratio', format: FMT.ratio, width: 11, fill: { formula: (r) => `IF(E${r}="","",F${r}/${mid(r)})`, value: (row) => row.case.compaRatio } },
     {
@@ -90,7 +91,7 @@ export function meritPlanSheet(result: MeritResult, ctx: MeritLayoutContext): Sh
       width: 11,
       fill: { formula: (r) => `IF(OR(E${r}="",NOT(${FORMULA_TESTS.catchUpOn})),0,MAX(0,ROUND(${min(r)}-F${r}-N${r},2)))`, value: (row) => row.outcome.catchUp },
     },
-    { header: 'New Salary', format: FMT.money2, width: 12, fill: { formula: (r) => `F${r}+N${r}+O${r}`, value: (row) => row.outcome.newSalary } },
+    { header: 'New Salary', format: FMT.money2, width: 12, fill: { formula: (r) => `F${r}+N${r}+O${r}`, value: (row) => row.outcome.newSalaryValue } },
     {
       header: 'Lump Sum',
       format: FMT.money2,
@@ -131,3 +132,6 @@ export function meritPlanSheet(result: MeritResult, ctx: MeritLayoutContext): Sh
     ],
   });
 }
+
+/** The base salary as a double: whole cents divided once (the double nearest the decimal, as toDouble gives), else the decimal's double. */
+const baseValue = (c: MeritCase): number => (c.baseCents !== undefined ? c.baseCents / 100 : toDouble(c.base));
