@@ -1,7 +1,7 @@
 import { hasErrors, problem, type Problem } from '../engine/problem';
 import type { Progress, WorkbookHost, WriteReport } from '../hosts/host';
 import type { Grid } from '../workbook/grid';
-import { matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workbook/readInputs';
+import { managerIndexOf, matchInputSheets, parseWorkbook, type ParsedWorkbook } from '../workbook/readInputs';
 import type { WorkbookUpdate } from '../workbook/sheetSpec';
 import { checkConsistency, type ConsistencyResult } from '../engine/consistency/consistency';
 import { meritEquityImpact, type MeritEquityImpact } from '../engine/equity/meritImpact';
@@ -92,7 +92,8 @@ export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<Compute
   if (stage.structure.grades.length > 0 && parsed.inputs.employees.length > 0) {
     const placement = placeEmployees({ employees: parsed.inputs.employees, jobs: stage.jobs, structure: stage.structure, assumptions: a, ranges: stage.employees });
     const consistency = checkConsistency(
-      { jobs: stage.jobs, structure: stage.structure, placement },
+      // The parser's manager indices, when they are for these employees (placement keeps their order).
+      { jobs: stage.jobs, structure: stage.structure, placement, managers: managerIndexOf(parsed.inputs.employees) },
       {
         progressionTarget: a.progressionTarget,
         progressionTolerance: a.progressionTolerance,

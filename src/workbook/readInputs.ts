@@ -51,6 +51,17 @@ export interface ParsedWorkbook {
   problems: Problem[];
 }
 
+/** The manager indices the parse resolved, by the employees array they are for (see managerIndexOf). */
+const managerIndices = new WeakMap<readonly Employee[], Int32Array>();
+
+/**
+ * Each parsed employee's manager as an index into `employees` (-1: no Manager ID, or not an employee's
+ * ID), matched case-insensitively on the trimmed IDs (as the consistency check matches them), as the
+ * parse resolved them to look for loops; undefined for an array the parse did not make, or when the
+ * sheet has no Manager ID column. Not part of ParsedWorkbook, so the parse's result keeps its shape.
+ */
+export const managerIndexOf = (employees: readonly Employee[]): Int32Array | undefined => managerIndices.get(employees);
+
 const optionalMoney = (n: number | undefined) => (n === undefined ? undefined : money(n));
 
 const refOf = (sheet: string, r: DataRow): SourceRef => ({ sheet, row: r.row });
@@ -258,7 +269,7 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
       problems.push(problem('warning', 'unknown-job', `market data for job code "${m.jobCode}", which is not on the ${JOBS.name} sheet, is ignored`, { sheet: m.ref.sheet, cell: `${columnLetterOf(mt, 'jobCode')}${m.ref.row}` }));
     }
   }
-  if (et && employeeById) managerLoops(employees, employeeById, et, problems);
+  const managers = et && employeeById ? managerLoops(employees, employeeById, et, problems) : undefined;
   const assumptionsRead = readAssumptions(grid('assumptions'), (name) => isStructureParameter(name) || isMeritParameter(name));
   problems.push(...assumptionsRead.problems);
   const structureInputs = parseStructureInputs(grids, sheetOf);
@@ -266,6 +277,7 @@ export function parseWorkbook(grids: Map<string, Grid>, sheetOf: Map<string, str
   const structure = { inputs: structureInputs, settings, problems: [...structureInputs.problems, ...settings.problems] };
   problems.push(...structure.problems);
   const parsed: ParsedWorkbook = { structure, inputs: { jobs, market: market.filter((m) => jobCodes.has(m.jobCode.toUpperCase())), employees, appraisal, assumptions: assumptionsRead.assumptions }, tables, assumptionsRead, problems };
+  if (managers) managerIndices.set(employees, managers);
   parsed.merit = readMerit(grids, sheetOf, parsed);
   problems.push(...parsed.merit.problems);
   return parsed;
@@ -279,8 +291,8 @@ const columnLetterOf = (t: LocatedTable, key: string): string => columnLetter(t.
  * cell of its first employee in sheet order. An employee who is their own manager is left to the
  * consistency check, which reports it.
  */
-function managerLoops(employees: readonly Employee[], byId: ReadonlyMap<string, number>, table: LocatedTable, problems: Problem[]): void {
-  if (!table.columns.has('managerId')) return;
+function managerLoops(employees: readonly Employee[], byId: ReadonlyMap<string, number>, table: LocatedTable, problems: Problem[]): Int32Array | undefined {
+  if (!table.columns.has('managerId')) return undefined;
   const n = employees.length;
   // Each employee's manager, by index into `employees` (-1: none, or not an employee); `byId` indexes them by upper-cased ID.
   const manager = new Int32Array(n);
@@ -318,4 +330,5 @@ function managerLoops(employees: readonly Employee[], byId: ReadonlyMap<string, 
     }
     for (const x of path) state[x] = DONE;
   }
+  return manager;
 }

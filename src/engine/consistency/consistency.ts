@@ -110,7 +110,13 @@ export interface ConsistencyResult {
 }
 
 export function checkConsistency(
-  input: { jobs: Job[]; structure: PayStructure; placement: Placement },
+  input: {
+    jobs: Job[];
+    structure: PayStructure;
+    placement: Placement;
+    /** Each placed employee's manager as an index into `placement.employees` (-1: none or not found), when the caller has them (see payCompression). */
+    managers?: ArrayLike<number>;
+  },
   options: Partial<ConsistencyOptions> = {},
 ): ConsistencyResult {
   const o: ConsistencyOptions = { ...DEFAULT_CONSISTENCY_OPTIONS, ...options };
@@ -345,7 +351,7 @@ export function checkConsistency(
   rows.push(...inversions);
 
   // Pay compression against managers.
-  const c = payCompression(placement.employees.map((p) => p.employee), o.compressionMargin, placement.employees.map((p) => p.salary));
+  const c = payCompression(placement.employees.map((p) => p.employee), o.compressionMargin, placement.employees.map((p) => p.salary), input.managers);
   const pairRow = (pair: CompressedPair, check: CheckName): CheckRow => ({
     check,
     scope: pair.employee.id,

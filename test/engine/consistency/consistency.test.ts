@@ -200,6 +200,29 @@ describe('pay compression against managers', () => {
     expect(rowsOf(result.rows, CHECKS.withinMargin)[1].value).toBeCloseTo(77000 / 80000, 15);
     expect(rowsOf(result.rows, CHECKS.managerNotFound)[0]).toEqual(expect.objectContaining({ status: 'Warning', detail: expect.stringContaining('E7 → NOBODY') }));
   });
+  it('managers given by index (as the parser resolves them) give the same result as looking the IDs up', () => {
+    const staff = quietStaff();
+    staff[4] = { ...staff[4], baseSalary: money(77000), managerId: ' e4 ' }; // E5 at 96.25% of E4, its ID in other case and spacing
+    staff[5] = { ...staff[5], baseSalary: money(77000) };
+    staff.push(employee('E7', 'J6', 45000, 'NOBODY'), employee('E8', 'J6', 45000, 'e8'), employee('E9', 'J6', 45000, '  '));
+    const jobs: Job[] = SIX_BENCHMARKS.map(([p], i) => job(`J${i + 1}`, p, true));
+    const market = SIX_BENCHMARKS.map(([, rate], i) => marketRow(`J${i + 1}`, { 50: rate }));
+    const a: Assumptions = assumptions({ grades: 3, rangeSpread: { low: 1.5, high: 1.5 } });
+    const structure = buildPayStructure({ jobs, market, assumptions: a });
+    const placement = placeEmployees({ employees: staff, jobs, structure, assumptions: a });
+    const byId = new Map(staff.map((e, i) => [e.id.toUpperCase(), i]));
+    const managers = Int32Array.from(staff, (e) => byId.get(e.managerId?.trim().toUpperCase() ?? '') ?? -1);
+    expect(Array.from(managers)).toEqual([-1, 0, 1, 2, 3, 4, -1, 7, -1]);
+    const looked = checkConsistency({ jobs, structure, placement }, QUIET);
+    const indexed = checkConsistency({ jobs, structure, placement, managers }, QUIET);
+    expect(indexed).toEqual(looked);
+    expect(statuses(indexed.rows, CHECKS.withinMargin)).toEqual([
+      ['5 employees with a manager', 'Warning'],
+      ['E5', 'Warning'],
+    ]);
+    expect(rowsOf(indexed.rows, CHECKS.managerNotFound)[0]).toEqual(expect.objectContaining({ status: 'Warning', detail: expect.stringContaining('E7 → NOBODY') }));
+    expect(rowsOf(indexed.rows, CHECKS.managerNotFound)[0].detail).toContain('E8 → e8');
+  });
   it('a margin of zero flags only at or above', () => {
     const staff = quietStaff();
     staff[4] = { ...staff[4], baseSalary: money(79999) };
