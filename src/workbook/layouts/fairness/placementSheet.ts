@@ -58,7 +58,6 @@ export function placementSheet(
   const last = placementLastRow(rows.length);
   const ps = remembered((letter: string) => payStructureColumn(letter, ctx.grades));
   const js = remembered((col: string) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${col}$2:$${col}$${ctx.slottingLastRow}`));
-  const national = new Map(structure.grades.map((g) => [g.grade, g]));
   const category = resolveField(equity.eu.categoryField, equity.records).field;
   const live = ctx.slottingLastRow !== undefined;
   const liveGrade = live && ctx.paySystem === 'Post';
@@ -72,12 +71,12 @@ export function placementSheet(
   const keyOf = (id: string) => id.trim().toUpperCase();
   const placedRows = placement.employees;
   const managers = new Map<string, Manager>();
-  const managerOf = new Array<Manager | undefined>(placedRows.length);
+  const managerOf: (Manager | undefined)[] = [];
   const managerRow = new Map<string, number>();
   for (let i = 0; i < placedRows.length; i++) {
     const id = placedRows[i].employee.managerId;
     if (id === undefined) {
-      managerOf[i] = undefined;
+      managerOf.push(undefined);
       continue;
     }
     let m = managers.get(id);
@@ -86,12 +85,12 @@ export function placementSheet(
       managers.set(id, (m = { key, row: undefined, salary: null }));
       if (key !== '') managerRow.set(key, 0);
     }
-    managerOf[i] = m;
+    managerOf.push(m);
   }
-  const keys = new Array<string>(placedRows.length);
+  const keys: string[] = [];
   for (let i = 0; i < placedRows.length; i++) {
     const key = keyOf(placedRows[i].employee.id);
-    keys[i] = key;
+    keys.push(key);
     if (managerRow.get(key) !== undefined) managerRow.set(key, i + 2);
   }
   for (const m of managers.values()) {
@@ -122,18 +121,49 @@ export function placementSheet(
     return x;
   };
 
-  /** A range end as a lookup filled down when it is the national range of the grade, else a value of its own (e.g. location-adjusted). */
-  const rangeEnd = (which: 'minimum' | 'midpoint' | 'maximum', letter: string): ColumnFill<Row> => ({
-    formula: (r) => `IF(${own(r, PL.grade)}="","",INDEX(${ps(letter)},${own(r, PL.grade)}))`,
-    value: ({ placed: p }) => {
-      const value = p[which];
+  /** A grade's national range, its ends also as doubles (converted once for every employee of the grade). */
+  type National = { minimum: Decimal; midpoint: Decimal; maximum: Decimal; min: number; mid: number; max: number };
+  const nationals = new Map<number, National>();
+  for (const g of structure.grades) {
+    nationals.set(g.grade, { minimum: g.minimum, midpoint: g.midpoint, maximum: g.maximum, min: toDouble(g.minimum), mid: toDouble(g.midpoint), max: toDouble(g.maximum) });
+  }
+  // Each row's grade looked up once for the three range ends.
+  const nationalOf: (National | undefined)[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const grade = rows[i].placed.grade;
+    nationalOf.push(grade === undefined ? undefined : nationals.get(grade));
+  }
+  /** A range end is a lookup filled down when it is the national range of the grade, else a value of its own (e.g. location-adjusted). */
+  const rangeEndFormula = (letter: string) => (r: number) => `IF(${own(r, PL.grade)}="","",INDEX(${ps(letter)},${own(r, PL.grade)}))`;
+  const ownEnd = (value: Decimal) => ownCell(toDouble(value));
+  // One function per end (not one reading p[which]): the national decimals are compared by identity first.
+  const minimumFill: ColumnFill<Row> = {
+    formula: rangeEndFormula(PS.minimum),
+    value: ({ placed: p }, _r, i) => {
+      const value = p.minimum;
       if (value === undefined) return undefined;
-      const grade = p.grade === undefined ? undefined : national.get(p.grade);
-      // The national range's decimals are shared by every employee of the grade: compared and converted once.
-      if (grade && (grade[which] === value || grade[which].eq(value))) return shared(grade[which]);
-      return ownCell(toDouble(value));
+      const g = nationalOf[i];
+      return g !== undefined && (g.minimum === value || g.minimum.eq(value)) ? g.min : ownEnd(value);
     },
-  });
+  };
+  const midpointFill: ColumnFill<Row> = {
+    formula: rangeEndFormula(PS.midpoint),
+    value: ({ placed: p }, _r, i) => {
+      const value = p.midpoint;
+      if (value === undefined) return undefined;
+      const g = nationalOf[i];
+      return g !== undefined && (g.midpoint === value || g.midpoint.eq(value)) ? g.mid : ownEnd(value);
+    },
+  };
+  const maximumFill: ColumnFill<Row> = {
+    formula: rangeEndFormula(PS.maximum),
+    value: ({ placed: p }, _r, i) => {
+      const value = p.maximum;
+      if (value === undefined) return undefined;
+      const g = nationalOf[i];
+      return g !== undefined && (g.maximum === value || g.maximum.eq(value)) ? g.max : ownEnd(value);
+    },
+  };
 
   const columns: LayoutColumn<Row>[] = [
     { header: 'Employee ID', width: 12, cell: ({ placed }) => placed.employee.id },
@@ -147,9 +177,9 @@ export function placementSheet(
       : { header: 'Grade', format: FMT.integer, width: 7, cell: ({ placed }) => placed.grade ?? null },
     { header: 'Base Salary', format: FMT.money2, width: 12, cell: ({ placed }) => placed.salary },
     { header: 'FTE', format: '0.00', width: 6, cell: ({ placed }) => placed.employee.fte },
-    { header: 'Minimum', format: FMT.money, width: 11, fill: rangeEnd('minimum', PS.minimum) },
-    { header: 'Midpoint', format: FMT.money, width: 11, fill: rangeEnd('midpoint', PS.midpoint) },
-    { header: 'Maximum', format: FMT.money, width: 11, fill: rangeEnd('maximum', PS.maximum) },
+    { header: 'Minimum', format: FMT.money, width: 11, fill: minimumFill },
+    { header: 'Midpoint', format: FMT.money, width: 11, fill: midpointFill },
+    { header: 'Maximum', format: FMT.money, width: 11, fill: maximumFill },
     live
       ? {
           header: 'Market Rate',
