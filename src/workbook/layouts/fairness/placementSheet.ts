@@ -68,7 +68,7 @@ export function placementSheet(
   // up once, and the reference to the manager's salary is one cell, the same for all of them. Only the
   // managers' keys are kept in a map (not every employee's), and each row's manager is found once.
   type Manager = { key: string; row: number | undefined; salary: SpecCell };
-  const keyOf = (id: string) => id.trim().toUpperCase();
+  const keyOf = (id: string) => (isKey(id) ? id : id.trim().toUpperCase());
   const placedRows = placement.employees;
   const managers = new Map<string, Manager>();
   const managerOf: (Manager | undefined)[] = [];
@@ -371,3 +371,16 @@ const colLetter = (n: number): string => {
 const gapCost = (r: number, upper: string, lower: string, blankCheck = upper === PL.salary ? lower : upper): string =>
   `IF(${blankCheck}${r}="",0,MAX(0,${upper}${r}-${lower}${r})*${PL.fte}${r})`;
 
+
+/**
+ * Whether an ID is its own key (trimmed and upper case): printable ASCII other than a–z, no space. The
+ * usual ID, told by its characters without making a trimmed, upper-cased copy (slow on text that is
+ * not one byte per character).
+ */
+function isKey(id: string): boolean {
+  for (let k = 0; k < id.length; k++) {
+    const c = id.charCodeAt(k);
+    if (c <= 0x20 || c >= 0x7f || (c >= 0x61 && c <= 0x7a)) return false;
+  }
+  return true;
+}
