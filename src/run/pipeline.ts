@@ -6,7 +6,6 @@ import type { WorkbookUpdate } from '../workbook/sheetSpec';
 import { checkConsistency, type ConsistencyResult } from '../engine/consistency/consistency';
 import { meritEquityImpact, type MeritEquityImpact } from '../engine/equity/meritImpact';
 import { analysePayEquity, equityBasis, payEquityFiguresOnSalaries, type EquityBasis, type PayEquity } from '../engine/equity/payEquity';
-import { toDouble } from '../engine/money';
 import { buildMerit, type MeritResult } from '../engine/merit';
 import { placeEmployees, type Placement } from '../engine/placement';
 import { fairnessSheets } from '../workbook/layouts/fairness';
@@ -142,15 +141,15 @@ function salariesAfter(placement: Placement, merit: MeritResult): Float64Array {
   let j = 0;
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i];
-    if (j < rows.length && rows[j].case.id === p.employee.id) salaries[i] = toDouble(rows[j++].outcome.newSalary);
+    if (j < rows.length && rows[j].case.id === p.employee.id) salaries[i] = rows[j++].outcome.newSalaryValue;
     else salaries[i] = p.salary;
   }
   if (j === rows.length) return salaries;
   // Out of step: by ID, the last row for an ID winning.
-  const newSalary = new Map(rows.map((r) => [r.case.id, r.outcome.newSalary]));
+  const newSalary = new Map(rows.map((r) => [r.case.id, r.outcome.newSalaryValue]));
   for (let i = 0; i < placed.length; i++) {
     const after = newSalary.get(placed[i].employee.id);
-    salaries[i] = after ? toDouble(after) : placed[i].salary;
+    salaries[i] = after ?? placed[i].salary;
   }
   return salaries;
 }
