@@ -4,6 +4,7 @@ import type { DefinedName, SheetSpec } from '../../sheetSpec';
 import { FMT, formula, SheetBuilder, type LayoutColumn } from '../sheetBuilder';
 import { planLastRow, type MeritLayoutContext } from './context';
 import { MERIT_NAMES, MERIT_SHEETS, MERIT_TABLES, MP } from './names';
+import { baseValue } from './meritPlan';
 
 /** Column of the side blocks (P): the pool figures, then the targets and multipliers tables. */
 const SIDE = 16;
@@ -30,7 +31,7 @@ export function bonusPlanSheet(result: MeritResult, ctx: MeritLayoutContext): { 
     { header: 'Name', width: 22, cell: (_row, _r, index) => people[index].employee.name ?? null },
     { header: 'Department', width: 16, cell: (_row, _r, index) => people[index].employee.department ?? null },
     { header: 'Grade', format: FMT.integer, width: 7, fill: { formula: (r) => `IF(${plan(MP.grade, r)}="","",${plan(MP.grade, r)})`, value: (_row, _r, index) => result.cases[index].grade } },
-    { header: 'Base Salary', format: FMT.money, width: 12, fill: { formula: (r) => plan(MP.base, r), value: (_row, _r, index) => result.cases[index].base } },
+    { header: 'Base Salary', format: FMT.money, width: 12, fill: { formula: (r) => plan(MP.base, r), value: (_row, _r, index) => baseValue(result.cases[index]) } },
     { header: 'FTE', format: '0.00', width: 6, fill: { formula: (r) => plan(MP.fte, r), value: (_row, _r, index) => result.cases[index].fte } },
     { header: 'Rating', format: FMT.integer, width: 7, fill: { formula: (r) => `IF(${plan(MP.rating, r)}="","",${plan(MP.rating, r)})`, value: (_row, _r, index) => result.cases[index].rating } },
     {

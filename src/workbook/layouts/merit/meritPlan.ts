@@ -134,4 +134,4 @@ export function meritPlanSheet(result: MeritResult, ctx: MeritLayoutContext): Sh
 }
 
 /** The base salary as a double: whole cents divided once (the double nearest the decimal, as toDouble gives), else the decimal's double. */
-const baseValue = (c: MeritCase): number => (c.baseCents !== undefined ? c.baseCents / 100 : toDouble(c.base));
+export const baseValue = (c: MeritCase): number => (c.baseCents !== undefined ? c.baseCents / 100 : toDouble(c.base));
