@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { fromDouble, money, toDouble, ZERO } from './money';
+import { fifteenDigitUnits, fromDouble, money, toDouble, ZERO } from './money';
 
 /**
  * Exact sums of money without a Decimal per term. Most terms are whole cents times an FTE
@@ -101,20 +101,9 @@ export function roundCents(x: number): number | undefined {
  * cents reach MAX_CENTS.
  */
 export function roundCentsOfText(x: number): number | undefined {
-  if (!Number.isFinite(x)) return undefined;
-  const text = x.toPrecision(15);
-  if (text.includes('e')) return undefined;
-  const negative = text.charCodeAt(0) === 45;
-  const unsigned = negative ? text.slice(1) : text;
-  const point = unsigned.indexOf('.');
-  const whole = point < 0 ? unsigned : unsigned.slice(0, point);
-  const fraction = point < 0 ? '' : unsigned.slice(point + 1);
-  if (whole.length + 2 > 15) return undefined;
-  const kept = fraction.length > 2 ? fraction.slice(0, 2) : fraction.padEnd(2, '0');
-  let units = Number(whole + kept);
-  if (fraction.length > 2 && fraction.charCodeAt(2) >= 53) units += 1;
-  if (!(units < MAX_CENTS)) return undefined;
-  return negative ? -units : units;
+  const rounded = fifteenDigitUnits(x, 2);
+  if (rounded === undefined || !(rounded.units < MAX_CENTS)) return undefined;
+  return rounded.negative ? -rounded.units : rounded.units;
 }
 
 /** The largest whole-cents figure handled as a double (10^13 currency units): far above any pay. */

@@ -68,6 +68,19 @@ export function roundExcel(x: MoneyLike, digits: number): Decimal {
  * Undefined when the form has an exponent or too many digits to count exactly in a double.
  */
 function roundFifteenDigits(x: number, digits: number): Decimal | undefined {
+  const rounded = fifteenDigitUnits(x, digits);
+  if (rounded === undefined) return undefined;
+  const unitText = String(rounded.units).padStart(digits + 1, '0');
+  const cut = unitText.length - digits;
+  return new Money(`${rounded.negative ? '-' : ''}${unitText.slice(0, cut)}${digits > 0 ? '.' + unitText.slice(cut) : ''}`);
+}
+
+/**
+ * ROUND(x, digits) on x's 15-significant-digit form, half away from zero, as a whole number of units of
+ * 10^-digits and a sign (the units are exact: at most 15 digits). Undefined when the form has an exponent or
+ * too many digits.
+ */
+export function fifteenDigitUnits(x: number, digits: number): { units: number; negative: boolean } | undefined {
   if (!Number.isFinite(x)) return undefined;
   const text = x.toPrecision(15);
   if (text.includes('e')) return undefined;
@@ -80,9 +93,7 @@ function roundFifteenDigits(x: number, digits: number): Decimal | undefined {
   const kept = fraction.length > digits ? fraction.slice(0, digits) : fraction.padEnd(digits, '0');
   let units = Number(whole + kept);
   if (fraction.length > digits && fraction.charCodeAt(digits) >= 53) units += 1;
-  const unitText = String(units).padStart(digits + 1, '0');
-  const cut = unitText.length - digits;
-  return new Money(`${negative ? '-' : ''}${unitText.slice(0, cut)}${digits > 0 ? '.' + unitText.slice(cut) : ''}`);
+  return { units, negative };
 }
 
 /** A Money as it is (Decimals are immutable); anything else converted. Arithmetic then runs at Money's precision. */
