@@ -1,4 +1,4 @@
-import { fillDown } from './formulaRefs';
+import { fillDown, type FilledDown } from './formulaRefs';
 
 /**
  * A sheet as data. Every layout produces one; every host writes one.
@@ -167,28 +167,42 @@ export interface SheetSpec {
  */
 export function specCells(spec: SheetSpec): SpecCell[][] {
   if (!spec.fills || spec.fills.length === 0) return spec.cells;
-  const cells = spec.cells.map((row) => row.slice());
-  for (const fill of spec.fills) {
-    const down = fillDown(fill.formula, fill.first);
-    const except = new Set(fill.except ?? []);
-    for (let r = fill.first; r <= fill.last; r++) {
-      if (except.has(r)) continue;
-      const line = (cells[r - 1] ??= []);
-      while (line.length < fill.col) line.push(null);
-      const value = line[fill.col - 1];
-      line[fill.col - 1] = { formula: down ? down.at(r) : fill.formula, value: value === undefined || isFormula(value) ? null : value };
-    }
-  }
+  const spell = fillSpeller(spec);
+  const height = spec.fills.reduce((h, f) => Math.max(h, f.last), spec.cells.length);
+  const cells: SpecCell[][] = new Array(height);
+  for (let r = 1; r <= height; r++) cells[r - 1] = spell(spec.cells[r - 1] ?? [], r);
   return cells;
+}
+
+/**
+ * Spells out the fills of one row at a time (1-based `r`), as `specCells` does for the whole sheet: a
+ * copy of the row with its filled cells as `{ formula, value }`, or the row itself when nothing is
+ * filled in it. For readers that go row by row (the task pane's worker sends rows in chunks).
+ */
+export function fillSpeller(spec: SheetSpec): (row: readonly SpecCell[], r: number) => SpecCell[] {
+  const fills = (spec.fills ?? []).map((f) => ({ fill: f, down: fillDown(f.formula, f.first), own: new Set(f.except ?? []) }));
+  return (row, r) => {
+    let out: SpecCell[] | undefined;
+    for (const { fill, down, own } of fills) {
+      if (r < fill.first || r > fill.last || own.has(r)) continue;
+      out ??= row.slice();
+      while (out.length < fill.col) out.push(null);
+      out[fill.col - 1] = filledCell(fill, down, r, out[fill.col - 1]);
+    }
+    return out ?? (row as SpecCell[]);
+  };
 }
 
 /** One cell (1-based row and column) as `specCells` has it, without spelling out the rest. */
 export function specCell(spec: SheetSpec, row: number, col: number): SpecCell | undefined {
   const cell = spec.cells[row - 1]?.[col - 1];
   const fill = spec.fills?.find((f) => f.col === col && f.first <= row && row <= f.last && !f.except?.includes(row));
-  if (!fill) return cell;
-  const down = fillDown(fill.formula, fill.first);
-  return { formula: down ? down.at(row) : fill.formula, value: cell === undefined || (cell !== null && isFormula(cell)) ? null : cell };
+  return fill ? filledCell(fill, fillDown(fill.formula, fill.first), row, cell) : cell;
+}
+
+/** A fill's cell at row `r`: its formula there, with the value the cells hold as the cached value. */
+function filledCell(fill: FormulaFill, down: FilledDown | undefined, r: number, value: SpecCell | undefined): FormulaCell {
+  return { formula: down ? down.at(r) : fill.formula, value: value === undefined || (value !== null && isFormula(value)) ? null : value };
 }
 
 /** A workbook-level defined name, e.g. `RangeSpread` → `Assumptions!$B$12`. */

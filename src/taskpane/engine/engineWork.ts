@@ -2,8 +2,7 @@ import type { Progress, WorkbookHost } from '../../hosts/host';
 import { readWorkbook } from '../../run/pipeline';
 import { sampleUpdate } from '../../sample/sampleWorkbook';
 import type { Grid, SheetInfo } from '../../workbook/grid';
-import { fillDown } from '../../workbook/formulaRefs';
-import { isFormula, type SheetSpec, type SpecCell, type WorkbookUpdate } from '../../workbook/sheetSpec';
+import { fillSpeller, type SpecCell, type WorkbookUpdate } from '../../workbook/sheetSpec';
 import { analyse, type Analysis } from './analysis';
 import type { EngineRequest, EngineResponse, ReadPlan } from './protocol';
 
@@ -48,28 +47,6 @@ function sheetsOf(request: EngineRequest, result: ReadPlan | Analysis | Workbook
 }
 
 /**
- * Each row of a sheet with its fills spelled out as `{ formula, value }` cells, row by row (the same
- * cells as `specCells`). The worker does it as it sends the rows: a 10,000-employee update holds about
- * 600,000 filled cells, and spelling them out in one go on the main thread (the memory host of the
- * preview) was a half-second task. Rows with nothing filled go as they are.
- */
-function rowSpeller(sheet: SheetSpec): (row: SpecCell[], r: number) => SpecCell[] {
-  const fills = (sheet.fills ?? []).map((f) => ({ ...f, down: fillDown(f.formula, f.first), own: new Set(f.except ?? []) }));
-  if (fills.length === 0) return (row) => row;
-  return (row, r) => {
-    let out: SpecCell[] | undefined;
-    for (const f of fills) {
-      if (r < f.first || r > f.last || f.own.has(r)) continue;
-      out ??= row.slice();
-      while (out.length < f.col) out.push(null);
-      const value = out[f.col - 1];
-      out[f.col - 1] = { formula: f.down ? f.down.at(r) : f.formula, value: value === undefined || (value !== null && isFormula(value)) ? null : value };
-    }
-    return out ?? row;
-  };
-}
-
-/**
  * One request in the worker, answered by messages: progress, then the result. The cells of a
  * result's sheets go ahead of it in `rows` messages of about `cellsPerMessage` cells each.
  */
@@ -84,7 +61,9 @@ export async function handleEngineRequest(request: EngineRequest, post: (respons
     carried.update.sheets.forEach((sheet, index) => {
       let rows: SpecCell[][] = [];
       let cells = 0;
-      const spell = rowSpeller(sheet);
+      // Fills spelled out here, row by row as they are sent: spelling 600,000 filled cells out at once on the
+      // main thread (the preview's memory host) was a half-second task.
+      const spell = fillSpeller(sheet);
       const height = (sheet.fills ?? []).reduce((h, f) => Math.max(h, f.last), sheet.cells.length);
       for (let r = 0; r < height; r++) {
         const row = spell(sheet.cells[r] ?? [], r + 1);
