@@ -18,7 +18,8 @@
  *
  * Each size runs in its own child process so peak RSS is that size's. Environment:
  *   BENCH_SIZES=1000,10000     sizes (employees), comma-separated
- *   BENCH_RUNS=3               runs per size (default 3)
+ *   BENCH_RUNS=5               runs per size (default 5: on a shared 2-core machine single runs of the
+ *                              same code differ by a quarter; five make the median steady)
  *   BENCH_LO_TIMEOUT_S=480     how long LibreOffice may take per workbook (a timeout is reported)
  *   BENCH_SAVE=1               also write the JSON to bench/results/<yyyy-mm-dd>.json
  * The defaults are meant to finish within 15 minutes on the 2-core development machine; LibreOffice
@@ -108,7 +109,10 @@ async function child(size: number, runs: number, dir: string) {
   let inputGrids: Map<string, Grid> | undefined;
   let counts: Record<string, number> = {};
   for (let i = 0; i < runs; i++) {
-    // The previous run's garbage is collected here, before the clock starts, not charged to this run's stages.
+    // The previous run's results are let go and its garbage is collected here, before the clock starts, so neither is
+    // charged to this run's stages (a real run starts with neither).
+    update = undefined;
+    inputGrids = undefined;
     (globalThis as { gc?: () => void }).gc?.();
     const start = performance.now();
     let t = start;
@@ -305,15 +309,14 @@ async function main() {
   }
   const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be whole numbers of employees, comma-separated: "${process.env.BENCH_SIZES}"`);
-  const runsFor = (size: number) => Number(process.env.BENCH_RUNS ?? 3);
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number of at least 1: "${process.env.BENCH_RUNS}"`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-bench-'));
   const started = new Date();
   const results: SizeResult[] = [];
   const failures: { employees: number; error: string }[] = [];
   try {
     for (const size of sizes) {
-      const runs = runsFor(size);
-      if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number of at least 1: "${process.env.BENCH_RUNS}"`);
       process.stderr.write(`bench: ${size.toLocaleString('en')} employees, ${runs} run(s)…\n`);
       try {
         const r = spawnSync(process.execPath, ['--expose-gc', path.join(ROOT, 'bin/run-ts.cjs'), path.join(ROOT, 'bench/bench.ts'), '--child', String(size), String(runs), dir], {
