@@ -10,7 +10,7 @@ import { calibrateManagers, ratingDistribution, type DistributionRow, type Manag
 import type { MeritCase } from './employeeMerit';
 import { defaultGuidelines, validateGuidelines, type MeritGuidelines } from './guidelines';
 import { ExactSum } from '../exactSum';
-import { buildCases, calibratePlan, meritPolicy, type CalibratedPlan, type GradeBounds, type MeritPerson } from './meritPlan';
+import { calibratePlan, meritCases, meritPolicy, type CalibratedPlan, type GradeBounds, type MeritPerson } from './meritPlan';
 import { validateMeritSettings, type MeritAssumptions, type MeritOptions } from './options';
 import { meritZones, type Zones } from './zones';
 
@@ -99,7 +99,7 @@ export function buildMerit(input: MeritInputs): MeritResult {
   }
   // The eligible payroll is summed as the cases are made.
   const payroll = new ExactSum();
-  const { cases, problems: caseProblems } = buildCases(people, input.grades, guidelines, zones, a, o, payroll);
+  const { cases, problems: caseProblems } = meritCases(people, input.grades, guidelines, zones, a, o, payroll);
   problems.push(...caseProblems);
   // The plan's budget and the scenarios' are solved in one sweep of the cost curve.
   const policy = meritPolicy(a, o);

@@ -36,20 +36,11 @@ export const INELIGIBLE = {
 
 const before = (a: CalendarDate, b: CalendarDate) => a.year * 10000 + a.month * 100 + a.day < b.year * 10000 + b.month * 100 + b.day;
 
-/** Every employee's merit case: range position, zone, guideline, proration and eligibility. */
+/**
+ * Every employee's merit case: range position, zone, guideline, proration and eligibility; and, when
+ * `payroll` is given, Σ base × FTE over the eligible (eligiblePayrollOf) summed into it as the cases are made.
+ */
 export function meritCases(
-  people: readonly MeritPerson[],
-  grades: readonly GradeBounds[],
-  guidelines: MeritGuidelines,
-  zones: Zones,
-  a: Pick<MeritAssumptions, 'prorationStart'>,
-  o: Pick<MeritOptions, 'eligibilityCutoff'>,
-): { cases: MeritCase[]; problems: Problem[] } {
-  return buildCases(people, grades, guidelines, zones, a, o);
-}
-
-/** meritCases, and Σ base × FTE over the eligible (eligiblePayrollOf) summed into `payroll` as the cases are made. */
-export function buildCases(
   people: readonly MeritPerson[],
   grades: readonly GradeBounds[],
   guidelines: MeritGuidelines,
