@@ -14,7 +14,7 @@
  */
 import type { BinaryGender } from './gender';
 import { compareLevels, resolveField, type Field, type FieldValue } from './fields';
-import { fitDesign, prepareDesign, type LeastSquaresFit, type PreparedDesign, type RegressionBlock, type RegressionTerm } from './leastSquares';
+import { designCoefficients, fitDesign, prepareDesign, type LeastSquaresFit, type PreparedDesign, type RegressionBlock, type RegressionTerm } from './leastSquares';
 import type { EquityRecord } from './records';
 
 export interface ControlSpec {
@@ -122,7 +122,7 @@ export function adjustedGap(records: readonly EquityRecord[], o: AdjustedGapOpti
  */
 export type AdjustedGapModel = { result: AdjustedGap } | PreparedGap;
 
-interface PreparedGap {
+export interface PreparedGap {
   /** The result's fields known before the fit. */
   base: Omit<AdjustedGap, 'predictLnPay'>;
   /** Positions in the records of the observations, in order. */
@@ -298,6 +298,23 @@ export function prepareAdjustedGap(
   return { base: { ...base, sample }, rows: at, meta, design };
 }
 
+const COLLINEAR_FEMALE = 'the female indicator is collinear with the intercept';
+
+/**
+ * fitAdjustedGap's status, reason and gap only, each observation's pay read from `base` (base[i] being
+ * records[i]'s): the same figures, from the same coefficients, without the standard errors, the
+ * intervals and the sample. What a before/after comparison reads.
+ */
+export function adjustedGapOnPay(model: PreparedGap, base: ArrayLike<number>): Pick<AdjustedGap, 'status' | 'reason' | 'gap'> {
+  const { rows, design } = model;
+  const y = new Float64Array(rows.length);
+  for (let row = 0; row < rows.length; row++) y[row] = Math.log(base[rows[row]]);
+  const fit = designCoefficients(design, y);
+  if ('error' in fit) return { status: model.base.status, reason: fit.error };
+  if (fit.aliased.includes(FEMALE_TERM)) return { status: model.base.status, reason: COLLINEAR_FEMALE };
+  return { status: 'ok', gap: Math.expm1(fit.coefficient(FEMALE_TERM)!) };
+}
+
 /** The adjusted gap on the prepared model, each observation's pay read from `records` (the model's records, or others of the same people in the same order). */
 export function fitAdjustedGap(model: PreparedGap, records: readonly EquityRecord[]): AdjustedGap {
   const { rows, meta, design } = model;
@@ -321,7 +338,7 @@ export function fitAdjustedGap(model: PreparedGap, records: readonly EquityRecor
     return result;
   }
   if (fit.aliased.includes(FEMALE_TERM)) {
-    result.reason = 'the female indicator is collinear with the intercept';
+    result.reason = COLLINEAR_FEMALE;
     return result;
   }
   result.status = 'ok';

@@ -221,15 +221,24 @@ export function prepareDesign(blocks: RegressionBlock[], n: number, options: Lea
   return { n, aliased, parts: { level, hasIntercept, columns, p, rowStart, colIndex, value, scale, kept, rk, k, df, keptAt, bread } };
 }
 
-/** Fits the response y on a prepared design (see PreparedDesign). */
-export function fitDesign(design: PreparedDesign, y: Float64Array | number[]): LeastSquaresResult {
+/** The coefficients of y on a prepared design, with the fitted values and residuals they leave; or why there are none. */
+interface Estimates {
+  parts: DesignParts;
+  /** Coefficients of the kept columns, in their order. */
+  beta: Float64Array;
+  fitted: Float64Array;
+  residuals: Float64Array;
+  csr: Csr;
+}
+
+function estimate(design: PreparedDesign, y: Float64Array | number[]): Estimates | { error: string; aliased: string[] } {
   if (design.blockError !== undefined) return { error: design.blockError, aliased: [] };
   const n = design.n;
   if (y.length !== n) return { error: `${y.length} responses for ${n} observations`, aliased: [] };
   for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return { error: `observation ${i + 1} has a non-finite response`, aliased: [] };
-  const { aliased } = design;
-  if (design.error !== undefined || !design.parts) return { error: design.error ?? 'no design', aliased };
-  const { level, hasIntercept, columns, p, rowStart, colIndex, value, scale, kept, rk, k, df, keptAt, bread } = design.parts;
+  if (design.error !== undefined || !design.parts) return { error: design.error ?? 'no design', aliased: design.aliased };
+  const parts = design.parts;
+  const { p, rowStart, colIndex, value, scale, kept, rk, k, keptAt } = parts;
 
   // Xᵀy.
   const xty = new Float64Array(p);
@@ -263,6 +272,28 @@ export function fitDesign(design: PreparedDesign, y: Float64Array | number[]): L
   const delta = solve(crossWith(residuals));
   for (let c = 0; c < k; c++) beta[c] += delta[c];
   computeResiduals(beta);
+  return { parts, beta, fitted, residuals, csr };
+}
+
+/**
+ * Only the coefficients of a fit, by column name (undefined for an aliased column), exactly as
+ * fitDesign estimates them, without the standard errors, the robust variances and the tests.
+ */
+export function designCoefficients(design: PreparedDesign, y: Float64Array | number[]): { coefficient: (name: string) => number | undefined; aliased: string[] } | { error: string; aliased: string[] } {
+  const e = estimate(design, y);
+  if ('error' in e) return e;
+  const at = new Map(e.parts.kept.map((j, c) => [e.parts.columns[j].name, c]));
+  return { aliased: design.aliased, coefficient: (name) => (at.has(name) ? e.beta[at.get(name)!] : undefined) };
+}
+
+/** Fits the response y on a prepared design (see PreparedDesign). */
+export function fitDesign(design: PreparedDesign, y: Float64Array | number[]): LeastSquaresResult {
+  const e = estimate(design, y);
+  if ('error' in e) return e;
+  const n = design.n;
+  const { aliased } = design;
+  const { beta, fitted, residuals, csr } = e;
+  const { level, hasIntercept, columns, p, kept, k, df, bread } = e.parts;
 
   let rss = 0;
   let meanY = 0;

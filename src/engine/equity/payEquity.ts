@@ -7,14 +7,14 @@
 import type { Placement } from '../placement';
 import { problem, type Problem } from '../problem';
 import type { CalendarDate } from '../types';
-import { fitAdjustedGap, parseControls, prepareAdjustedGap, type AdjustedGap, type AdjustedGapModel } from './adjustedGap';
+import { adjustedGapOnPay, fitAdjustedGap, parseControls, prepareAdjustedGap, type AdjustedGap, type AdjustedGapModel } from './adjustedGap';
 import { equityColumns, fieldValues, type EquityColumns } from './columns';
 import { resolveField, STANDARD_FIELDS, type FieldValue } from './fields';
 import { ALL, FEMALE, gapOfRows, groupRows, MALE, type GroupGap } from './gaps';
 import { BLANK_GENDER } from './gender';
-import { equityRecordsWithValues, recordsOnSalaries, type EquityRecord } from './records';
+import { equityRecordsWithValues, hourlyTotalPayOf, type EquityRecord } from './records';
 import { remediationOn, type Remediation, type RemediationMethod } from './remediation';
-import { euFigures, ukFigures, type EuPayTransparency, type UkGenderPayGap } from './reporting';
+import { categoryTotal, euFigures, ukFigures, type CategoryGap, type EuPayTransparency, type UkGenderPayGap } from './reporting';
 
 /** The Assumptions parameters pay equity reads (see DEFAULT_EQUITY_OPTIONS). */
 export interface PayEquityOptions {
@@ -178,30 +178,55 @@ export function analysePayEquity(placement: Placement, options: PayEquityOptions
   return { records, headcount, excludedFromBinary, unadjusted, compaRatio, adjusted, eu, uk, remediation, options: o, problems };
 }
 
-/** The figures a before/after comparison reads (see meritEquityImpact). */
-export type PayEquityFigures = Pick<PayEquity, 'adjusted' | 'eu'> & { unadjusted: Pick<PayEquity['unadjusted'], 'overall'> };
+/**
+ * The figures a before/after comparison reads (see meritEquityImpact): the adjusted gap, the overall
+ * unadjusted gap in base salary, and the EU gap in hourly total pay, overall and by category with the
+ * Art. 10 flag. A PayEquity has them all.
+ */
+export interface PayEquityFigures {
+  adjusted: Pick<AdjustedGap, 'status' | 'reason' | 'gap'>;
+  unadjusted: Pick<PayEquity['unadjusted'], 'overall'>;
+  eu: { pay: EuPayTransparency['pay']; categories: Pick<CategoryGap, 'category' | 'total' | 'flagged' | 'disadvantaged'>[] };
+}
 
 /**
- * Only what meritEquityImpact compares: the adjusted gap, the overall unadjusted gap and the EU
- * figures, as analysePayEquity computes them, without the breakdowns, the UK figures and the
- * remediation that a second full analysis would repeat.
+ * The adjusted gap, the overall unadjusted gap and the EU figures, as analysePayEquity computes them,
+ * without the breakdowns, the UK figures and the remediation that a second full analysis would repeat.
  */
-export function payEquityFigures(placement: Placement, options: PayEquityOptions): PayEquityFigures {
+export function payEquityFigures(placement: Placement, options: PayEquityOptions): ReturnType<typeof comparedFigures> {
   const basis = equityBasis(placement, options);
   return comparedFigures(basis, basis.records, basis.columns);
 }
 
 /**
- * The same figures with each employee's base salary replaced by `salaries[i]` (the double the
- * placement would hold for records[i], e.g. after a merit plan), everything else as it was: the same
- * grades, categories and controls, so the regression's model and the category groups are reused.
- * Equal to payEquityFigures on a placement of the employees with those salaries in the same grades
- * and ranges. The records of the result (the adjusted gap's sample) carry the new pay; their
- * `placed` is the placement the basis was built on.
+ * The figures a comparison reads (PayEquityFigures) with each employee's base salary replaced by
+ * `salaries[i]` (the double the placement would hold for records[i], e.g. after a merit plan),
+ * everything else as it was: the same grades, categories and controls, so the regression's model and
+ * the category groups are reused, and the pay measures are worked out from the new salaries as the
+ * records work them out. The same figures as payEquityFigures on a placement of the employees with
+ * those salaries in the same grades and ranges, without the rest of it (quartiles, variable pay,
+ * standard errors) that nothing compares.
  */
 export function payEquityFiguresOnSalaries(basis: EquityBasis, salaries: ArrayLike<number>): PayEquityFigures {
-  const records = recordsOnSalaries(basis.records, salaries);
-  return comparedFigures(basis, records, equityColumns(records));
+  const { o, model, records, categoryRows } = basis;
+  const reporting = { minimumGroupSize: o.minimumGroupSize, payGapThreshold: o.payGapThreshold };
+  const n = records.length;
+  const base = new Float64Array(n);
+  const hourlyTotalPay = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    base[i] = salaries[i];
+    hourlyTotalPay[i] = hourlyTotalPayOf(base[i], r.fte, r.bonus, r.weeklyHours);
+  }
+  const sex = basis.columns.sex;
+  return {
+    adjusted: 'result' in model ? model.result : adjustedGapOnPay(model, base),
+    unadjusted: { overall: gapOfRows(ALL, undefined, base, sex, o.minimumGroupSize) },
+    eu: {
+      pay: gapOfRows(ALL, undefined, hourlyTotalPay, sex, o.minimumGroupSize),
+      categories: [...categoryRows].map(([value, rows]) => categoryTotal(value, rows, hourlyTotalPay, sex, reporting)),
+    },
+  };
 }
 
 /** The figures both analyses share, on `records` and their columns (the basis's, or others of the same people in the same order). */

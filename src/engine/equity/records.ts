@@ -84,11 +84,10 @@ export function equityRecordsWithValues(
       base,
       fte,
       weeklyHours: hours,
-      // Written as the sheet's formulas are: base × FTE / 52 / hours.
-      hourlyPay: (base * fte) / 52 / hours,
+      hourlyPay: hourlyPayOf(base, fte, hours),
       bonus,
       hasBonus: bonus > 0,
-      hourlyTotalPay: (base * fte + bonus) / 52 / hours,
+      hourlyTotalPay: hourlyTotalPayOf(base, fte, bonus, hours),
       tenure: hireDate ? tenureYears(hireDate, o.effectiveDate) : undefined,
     };
     for (let f = 0; f < fields.length; f++) values[f][index] = fields[f](records[index]);
@@ -96,34 +95,11 @@ export function equityRecordsWithValues(
   return { records, values };
 }
 
-/**
- * The records with each base salary replaced by `salaries[i]` (a double, as the placement holds it) and
- * the pay measures worked out again from it, as equityRecords would on a placement with those
- * salaries; everything else (gender, FTE, hours, bonus, tenure, and `placed`) as it was.
- */
-export function recordsOnSalaries(records: readonly EquityRecord[], salaries: ArrayLike<number>): EquityRecord[] {
-  const out: EquityRecord[] = new Array(records.length);
-  for (let index = 0; index < records.length; index++) {
-    const r = records[index];
-    const base = salaries[index];
-    const { fte, weeklyHours: hours, bonus } = r;
-    out[index] = {
-      index,
-      placed: r.placed,
-      gender: r.gender,
-      binary: r.binary,
-      base,
-      fte,
-      weeklyHours: hours,
-      hourlyPay: (base * fte) / 52 / hours,
-      bonus,
-      hasBonus: r.hasBonus,
-      hourlyTotalPay: (base * fte + bonus) / 52 / hours,
-      tenure: r.tenure,
-    };
-  }
-  return out;
-}
+/** Hourly pay, written as the sheet's formula is: base × FTE / 52 / hours. */
+export const hourlyPayOf = (base: number, fte: number, hours: number): number => (base * fte) / 52 / hours;
+
+/** Hourly total pay, written as the sheet's formula is: (base × FTE + variable pay) / 52 / hours. */
+export const hourlyTotalPayOf = (base: number, fte: number, bonus: number, hours: number): number => (base * fte + bonus) / 52 / hours;
 
 /** Whole calendar months between the dates (day ignored, as survey aging counts them) / 12, floored at 0. */
 export function tenureYears(hire: CalendarDate, effective: CalendarDate): number {

@@ -116,15 +116,14 @@ export function ukFigures(c: EquityColumns, o: ReportingOptions): UkGenderPayGap
 export function euFigures(c: EquityColumns, categoryRows: ReadonlyMap<number | string, Int32Array>, categoryField: string, o: ReportingOptions): EuPayTransparency {
   const k = o.minimumGroupSize;
   const categories = [...categoryRows].map(([value, rows]): CategoryGap => {
-    const total = gapOfRows(value, rows, c.hourlyTotalPay, c.sex, k);
-    const flagged = !total.suppressed && total.meanGap !== undefined && reachesThreshold(total.meanGap, o.payGapThreshold);
+    const { total, flagged, disadvantaged } = categoryTotal(value, rows, c.hourlyTotalPay, c.sex, o);
     return {
       category: value,
       basic: gapOfRows(value, rows, c.hourlyPay, c.sex, k),
       variable: gapOfRows(value, rows, c.bonus, c.sex, k, c.hasBonus),
       total,
       flagged,
-      disadvantaged: total.meanGap === undefined ? undefined : total.meanGap > 0 ? 'F' : total.meanGap < 0 ? 'M' : undefined,
+      disadvantaged,
     };
   });
   return {
@@ -137,10 +136,19 @@ export function euFigures(c: EquityColumns, categoryRows: ReadonlyMap<number | s
   };
 }
 
-/**
- * |gap| ≥ threshold, the gap rounded to 10 decimals first (the sheet's ROUND(ABS(gap), 10) >= threshold),
- * so that a gap of exactly 5% computed in doubles as 4.9999999999999996% is still flagged.
- */
+/** A category's gap in hourly total pay (the records at `rows`), its Art. 10 flag and the gender it disadvantages. */
+export function categoryTotal(
+  category: string | number,
+  rows: Int32Array,
+  hourlyTotalPay: Float64Array,
+  sex: Uint8Array,
+  o: ReportingOptions,
+): Pick<CategoryGap, 'category' | 'total' | 'flagged' | 'disadvantaged'> {
+  const total = gapOfRows(category, rows, hourlyTotalPay, sex, o.minimumGroupSize);
+  const flagged = !total.suppressed && total.meanGap !== undefined && reachesThreshold(total.meanGap, o.payGapThreshold);
+  return { category, total, flagged, disadvantaged: total.meanGap === undefined ? undefined : total.meanGap > 0 ? 'F' : total.meanGap < 0 ? 'M' : undefined };
+}
+
 export const reachesThreshold = (gap: number, threshold: number): boolean => Math.round(Math.abs(gap) * 1e10) / 1e10 >= threshold;
 
 function bonusFigures(c: EquityColumns, minimumGroupSize: number): BonusFigures {
