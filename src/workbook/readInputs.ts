@@ -146,6 +146,9 @@ function parseEmployees(grid: Grid | undefined, problems: Problem[]) {
   ].map(has);
   const extras = t.table.extras;
   const reader = t.reader;
+  // The columns whose values repeat (gender, department, location, manager) hold one string per distinct
+  // value, as a workbook's shared strings do: the engine groups and looks up by them many times over.
+  const same = sharedText();
   for (const r of t.rows) {
     const id = reader.text(r, 'id');
     const jobCode = reader.text(r, 'jobCode');
@@ -159,10 +162,10 @@ function parseEmployees(grid: Grid | undefined, problems: Problem[]) {
     // The optional fields in this order (each may add a problem), before the row can be skipped.
     const name = hasName ? reader.text(r, 'name') : undefined;
     const hireDate = hasHireDate ? reader.date(r, 'hireDate') : undefined;
-    const gender = hasGender ? reader.text(r, 'gender') : undefined;
-    const department = hasDepartment ? reader.text(r, 'department') : undefined;
-    const location = hasLocation ? reader.text(r, 'location') : undefined;
-    const managerId = hasManagerId ? reader.text(r, 'managerId') : undefined;
+    const gender = hasGender ? same(reader.text(r, 'gender')) : undefined;
+    const department = hasDepartment ? same(reader.text(r, 'department')) : undefined;
+    const location = hasLocation ? same(reader.text(r, 'location')) : undefined;
+    const managerId = hasManagerId ? same(reader.text(r, 'managerId')) : undefined;
     const rating = hasRating ? reader.number(r, 'rating') : undefined;
     const bonus = hasBonus ? optionalMoney(reader.number(r, 'bonus')) : undefined;
     const weeklyHours = hasWeeklyHours ? reader.number(r, 'weeklyHours') : undefined;
@@ -207,6 +210,22 @@ function parseEmployees(grid: Grid | undefined, problems: Problem[]) {
     });
   }
   return { employees, table: t.table, byId };
+}
+
+/**
+ * Returns each text as the first equal one it was given (undefined as it is): equal texts become one
+ * string. Workbooks saved by Excel keep repeated text once (shared strings); inline strings and values
+ * read through Office.js come one per cell.
+ */
+function sharedText(): (text: string | undefined) => string | undefined {
+  const first = new Map<string, string>();
+  return (text) => {
+    if (text === undefined) return text;
+    const known = first.get(text);
+    if (known !== undefined) return known;
+    first.set(text, text);
+    return text;
+  };
 }
 
 function parseAppraisal(grid: Grid | undefined, problems: Problem[]) {

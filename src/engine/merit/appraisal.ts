@@ -234,14 +234,17 @@ export function sumAppraisals(employees: readonly Employee[], rows: readonly App
   const problems: Problem[] = [];
   const sums = new AppraisalSums(employees, rows);
   const unknown = new Map<string, AppraisalRow[]>();
-  // An employee's rows usually follow one another: the last lookup is kept.
+  // An employee's rows usually follow one another, employee after employee in the Employees sheet's order:
+  // the last match is kept, and the next employee is tried before the lookup (with distinct IDs, the same one).
   let lastRaw: string | undefined;
   let last = -1;
   for (let j = 0; j < rows.length; j++) {
     const r = rows[j];
     if (r.employeeId !== lastRaw) {
       lastRaw = r.employeeId;
-      last = sums.employeeIndex(r.employeeId);
+      const next = last + 1;
+      const id = next < employees.length && sums.distinct ? employees[next].id : undefined;
+      last = id !== undefined && (id === r.employeeId || key(id) === key(r.employeeId)) ? next : sums.employeeIndex(r.employeeId);
     }
     if (last < 0) {
       const list = unknown.get(key(r.employeeId));

@@ -41,6 +41,22 @@ describe('appraisal scores', () => {
     expect(scores.get('E1')!.score!.toDecimalPlaces(6).toString()).toBe('3.111111');
     expect(scores.has('E2')).toBe(false);
   });
+
+  it('finds each row’s employee whatever the rows’ order: in the Employees order, shuffled, in other case, after an unknown ID', () => {
+    const employees = ['E1', 'E2', 'E3', 'E4'].map((id) => employee(id, 1));
+    // E1..E4 score 1..4, each from two objectives of 50%.
+    const inOrder = employees.flatMap((e, i) => [row(e.id, 0.5, i + 1), row(e.id, 0.5, i + 1)]);
+    const scored = (rows: AppraisalRow[]) => {
+      const { scores } = scoreAppraisals(employees, rows, scale);
+      return employees.map((e) => scores.get(e.id)?.score?.toString());
+    };
+    expect(scored(inOrder)).toEqual(['1', '2', '3', '4']);
+    // E3's rows first, E2's in lower case, one of E4's after an unknown employee, E1's split around the others.
+    const shuffled = [inOrder[4], inOrder[5], row('e2', 0.5, 2), inOrder[0], row('X9', 1, 5), inOrder[6], row('E2', 0.5, 2), inOrder[7], inOrder[1]];
+    expect(scored(shuffled)).toEqual(['1', '2', '3', '4']);
+    // The employee after an unknown ID is not assumed to be the next one.
+    expect(scored([row('E1', 1, 5), row('X9', 1, 5), row('E3', 1, 3), row('E2', 1, 2), row('E4', 1, 4)])).toEqual(['5', '2', '3', '4']);
+  });
 });
 
 describe('resolveRatings', () => {
