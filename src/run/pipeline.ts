@@ -171,7 +171,9 @@ export function layout(parsed: ParsedWorkbook, computed: Computed): WorkbookUpda
   const a = parsed.inputs.assumptions;
   if (computed.fairness) {
     const slottingLastRow = a.paySystem === 'Post' ? Math.max(2, computed.structure.slotting.length + 1) : undefined;
-    update.sheets.push(...fairnessSheets({ structure: computed.structure, ...computed.fairness }, { paySystem: a.paySystem, grades: computed.structure.grades.length, slottingLastRow }));
+    // The parser's manager indices are for its employees, in the order the placement keeps.
+    const managers = managerIndexOf(parsed.inputs.employees);
+    update.sheets.push(...fairnessSheets({ structure: computed.structure, ...computed.fairness }, { paySystem: a.paySystem, grades: computed.structure.grades.length, slottingLastRow, managers }));
   }
   if (computed.merit && parsed.merit) {
     const merit = meritSheets(computed.merit, meritLayoutContext(parsed.merit, parsed, computed.structure));

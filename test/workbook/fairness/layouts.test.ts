@@ -11,7 +11,7 @@ import type { GridValue } from '../../../src/workbook/grid';
 import { cellAddress } from '../../../src/workbook/address';
 import { FAIRNESS_PARAMETERS, fairnessParameterNames, fairnessSheets, PL, SUMMARY_COLUMN } from '../../../src/workbook/layouts/fairness';
 import { conditionalMedian } from '../../../src/workbook/layouts/fairness/payEquitySheet';
-import { parseWorkbook } from '../../../src/workbook/readInputs';
+import { managerIndexOf, parseWorkbook } from '../../../src/workbook/readInputs';
 import { isFormula, specCell, specCells, type SheetSpec, type SpecCell } from '../../../src/workbook/sheetSpec';
 import { EFFECTIVE, sixJobSheets } from '../../support/smallWorkbook';
 
@@ -25,7 +25,7 @@ const EMPLOYEES: GridValue[][] = [
   ['E6', 'Fay', 'J5', 30000, 1, 'F', null, 'E3', null, null, 40],
 ];
 
-async function build(employees: GridValue[][] = EMPLOYEES): Promise<{ sheets: SheetSpec[]; byName: (n: string) => SheetSpec }> {
+async function build(employees: GridValue[][] = EMPLOYEES, parserManagers = false): Promise<{ sheets: SheetSpec[]; byName: (n: string) => SheetSpec }> {
   const host = new MemoryHost(sixJobSheets({ employees }));
   const { grids, sheetOf } = await readWorkbook(host);
   const parsed = parseWorkbook(grids, sheetOf);
@@ -35,7 +35,9 @@ async function build(employees: GridValue[][] = EMPLOYEES): Promise<{ sheets: Sh
   const placement = placeEmployees({ employees: inputs.employees, jobs: inputs.jobs, structure, assumptions: inputs.assumptions });
   const consistency = checkConsistency({ jobs: inputs.jobs, structure, placement });
   const equity = analysePayEquity(placement, { ...DEFAULT_EQUITY_OPTIONS, minimumGroupSize: 2, effectiveDate: inputs.assumptions.effectiveDate, payGapThreshold: 0.05 });
-  const sheets = fairnessSheets({ structure, placement, consistency, equity }, { paySystem: 'Post', grades: structure.grades.length, slottingLastRow: structure.slotting.length + 1 });
+  const managers = parserManagers ? managerIndexOf(inputs.employees) : undefined;
+  if (parserManagers && !managers) throw new Error('the parser resolved no managers');
+  const sheets = fairnessSheets({ structure, placement, consistency, equity }, { paySystem: 'Post', grades: structure.grades.length, slottingLastRow: structure.slotting.length + 1, managers });
   return { sheets, byName: (n) => sheets.find((s) => s.name === n)! };
 }
 
@@ -63,13 +65,17 @@ describe('fairness layouts', () => {
     employees[5][7] = 'E5'; // E5: their own manager
     employees[6][7] = 'E9'; // E6: no such employee
     employees[2][7] = ''; // E2: blank
-    const p = (await build(employees)).byName('Placement');
-    expect(formulaAt(p, 'AB4')).toEqual({ formula: '=H3', value: 166000 }); // E3's manager E2
-    expect(formulaAt(p, 'AB5')).toEqual({ formula: '=H4', value: 80000 }); // E4's manager E3, as " e3 "
-    expect(at(p, 'AB6')).toBeNull();
-    expect(at(p, 'AB7')).toBeNull();
-    expect(at(p, 'AB3')).toBeNull();
-    expect(at(p, 'AA5')).toBe('e3'); // the Manager ID as read (trimmed)
+    // Looked up by the layout, and taken from the parser's manager indices (as the pipeline does): the same cells.
+    for (const parserManagers of [false, true]) {
+      const p = (await build(employees, parserManagers)).byName('Placement');
+      expect(formulaAt(p, 'AB4')).toEqual({ formula: '=H3', value: 166000 }); // E3's manager E2
+      expect(formulaAt(p, 'AB5')).toEqual({ formula: '=H4', value: 80000 }); // E4's manager E3, as " e3 "
+      expect(at(p, 'AB6')).toBeNull();
+      expect(at(p, 'AB7')).toBeNull();
+      expect(at(p, 'AB3')).toBeNull();
+      expect(at(p, 'AB2')).toBeNull();
+      expect(at(p, 'AA5')).toBe('e3'); // the Manager ID as read (trimmed)
+    }
   });
 
   it('writes Placement, Consistency and Pay Equity, each an owned output with tables', () => {

@@ -26,6 +26,8 @@ export interface FairnessLayoutContext {
   grades: number;
   /** Last data row of Job Slotting / Market Analysis; lookups of a job there are live when given. */
   slottingLastRow?: number;
+  /** Each placed employee's manager as an index into the placed employees (-1: none), as the parser resolved them. */
+  managers?: ArrayLike<number>;
 }
 
 /** The three output sheets, in the order they are written: Placement (read by the other two), Consistency, Pay Equity. */

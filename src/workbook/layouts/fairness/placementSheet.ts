@@ -28,6 +28,11 @@ export interface PlacementLayoutContext {
    * are live lookups of the employee's job there; otherwise they are written as values.
    */
   slottingLastRow?: number;
+  /**
+   * Each placed employee's manager as an index into the placed employees (-1: none or not an employee),
+   * as the parser resolved them; without it, the Manager IDs are looked up here.
+   */
+  managers?: ArrayLike<number>;
 }
 
 /** A row of the table: the employee's equity record, which carries the placement (`placed`). */
@@ -63,48 +68,8 @@ export function placementSheet(
   const liveGrade = live && ctx.paySystem === 'Post';
   const compression = new Map<PlacedEmployee['employee'], string>();
   for (const pair of [...consistency.compression.atOrAbove, ...consistency.compression.withinMargin]) compression.set(pair.employee, pair.kind);
-  // The manager's row on this sheet (IDs match case-insensitively, as MATCH does; the last row of a
-  // repeated ID, as before). Managers manage several employees: each Manager ID as written is looked
-  // up once, and the reference to the manager's salary is one cell, the same for all of them. Only the
-  // managers' keys are kept in a map (not every employee's), and each row's manager is found once.
-  type Manager = { key: string; row: number | undefined; salary: SpecCell };
-  const keyOf = (id: string) => (isKey(id) ? id : id.trim().toUpperCase());
   const placedRows = placement.employees;
-  const managers = new Map<string, Manager>();
-  const managerOf: (Manager | undefined)[] = [];
-  const managerRow = new Map<string, number>();
-  for (let i = 0; i < placedRows.length; i++) {
-    const id = placedRows[i].employee.managerId;
-    if (id === undefined) {
-      managerOf.push(undefined);
-      continue;
-    }
-    let m = managers.get(id);
-    if (m === undefined) {
-      const key = keyOf(id);
-      managers.set(id, (m = { key, row: undefined, salary: null }));
-      if (key !== '') managerRow.set(key, 0);
-    }
-    managerOf.push(m);
-  }
-  const keys: string[] = [];
-  for (let i = 0; i < placedRows.length; i++) {
-    const key = keyOf(placedRows[i].employee.id);
-    keys.push(key);
-    if (managerRow.get(key) !== undefined) managerRow.set(key, i + 2);
-  }
-  for (const m of managers.values()) {
-    const row = m.key === '' ? 0 : managerRow.get(m.key)!;
-    if (row > 0) {
-      m.row = row;
-      m.salary = { formula: `=${PL.salary}${row}`, value: placedRows[row - 2].salary };
-    }
-  }
-  const managerSalary = (i: number): SpecCell => {
-    const m = managerOf[i];
-    // Not their own manager (the same ID).
-    return m === undefined || m.row === undefined || m.row === i + 2 || m.key === keys[i] ? null : m.salary;
-  };
+  const managerSalary = managerSalaries(placedRows, ctx.managers);
   // Few departments: each spelling trimmed once.
   const departments = new Map<string | undefined, string>();
   const departmentOf = (d: string | undefined): string => {
@@ -377,6 +342,66 @@ const gapCost = (r: number, upper: string, lower: string, blankCheck = upper ===
  * usual ID, told by its characters without making a trimmed, upper-cased copy (slow on text that is
  * not one byte per character).
  */
+/**
+ * Each row's Manager Salary cell: a reference to the manager's Base Salary on this sheet, one cell per
+ * manager shared by their reports; null without a manager on the sheet, or for one's own manager.
+ * `managers`, when given, holds each employee's manager as an index into the placed employees (-1: none
+ * or not found), resolved as below (e.g. by the parser, whose IDs are trimmed and unique ignoring case):
+ * then no ID is looked up here.
+ */
+function managerSalaries(placedRows: readonly PlacedEmployee[], managers: ArrayLike<number> | undefined): (i: number) => SpecCell {
+  if (managers && managers.length === placedRows.length) {
+    const cells: SpecCell[] = new Array(placedRows.length);
+    return (i) => {
+      const m = managers[i];
+      if (m < 0 || m === i) return null;
+      return (cells[m] ??= { formula: `=${PL.salary}${m + 2}`, value: placedRows[m].salary });
+    };
+  }
+  // The manager's row on this sheet (IDs match case-insensitively, as MATCH does; the last row of a
+  // repeated ID, as before). Managers manage several employees: each Manager ID as written is looked
+  // up once, and the reference to the manager's salary is one cell, the same for all of them. Only the
+  // managers' keys are kept in a map (not every employee's), and each row's manager is found once.
+  type Manager = { key: string; row: number | undefined; salary: SpecCell };
+  const keyOf = (id: string) => (isKey(id) ? id : id.trim().toUpperCase());
+  const byManagerId = new Map<string, Manager>();
+  const managerOf: (Manager | undefined)[] = [];
+  const managerRow = new Map<string, number>();
+  for (let i = 0; i < placedRows.length; i++) {
+    const id = placedRows[i].employee.managerId;
+    if (id === undefined) {
+      managerOf.push(undefined);
+      continue;
+    }
+    let m = byManagerId.get(id);
+    if (m === undefined) {
+      const key = keyOf(id);
+      byManagerId.set(id, (m = { key, row: undefined, salary: null }));
+      if (key !== '') managerRow.set(key, 0);
+    }
+    managerOf.push(m);
+  }
+  const keys: string[] = [];
+  for (let i = 0; i < placedRows.length; i++) {
+    const key = keyOf(placedRows[i].employee.id);
+    keys.push(key);
+    if (managerRow.get(key) !== undefined) managerRow.set(key, i + 2);
+  }
+  for (const m of byManagerId.values()) {
+    const row = m.key === '' ? 0 : managerRow.get(m.key)!;
+    if (row > 0) {
+      m.row = row;
+      m.salary = { formula: `=${PL.salary}${row}`, value: placedRows[row - 2].salary };
+    }
+  }
+  const managerSalary = (i: number): SpecCell => {
+    const m = managerOf[i];
+    // Not their own manager (the same ID).
+    return m === undefined || m.row === undefined || m.row === i + 2 || m.key === keys[i] ? null : m.salary;
+  };
+  return managerSalary;
+}
+
 function isKey(id: string): boolean {
   for (let k = 0; k < id.length; k++) {
     const c = id.charCodeAt(k);
