@@ -15,6 +15,8 @@ export interface CompressedPair {
   kind: CompressionKind;
   /** Employee's base salary / manager's base salary. */
   ratio: number;
+  /** The employee's position in the employees compared. */
+  index: number;
 }
 
 export interface CompressionResult {
@@ -49,8 +51,8 @@ export function payCompression(employees: readonly Employee[], margin: number, s
     }
     result.withManager++;
     const manager = employees[m];
-    if (salary[i] >= salary[m]) result.atOrAbove.push({ employee, manager, kind: 'At or above manager', ratio: salary[i] / salary[m] });
-    else if (salary[i] >= salary[m] * floor) result.withinMargin.push({ employee, manager, kind: 'Within margin of manager', ratio: salary[i] / salary[m] });
+    if (salary[i] >= salary[m]) result.atOrAbove.push({ employee, manager, kind: 'At or above manager', ratio: salary[i] / salary[m], index: i });
+    else if (salary[i] >= salary[m] * floor) result.withinMargin.push({ employee, manager, kind: 'Within margin of manager', ratio: salary[i] / salary[m], index: i });
   }
   return result;
 }

@@ -47,7 +47,7 @@ export type CheckSubject =
   | { kind: 'grade'; grade: number }
   | { kind: 'job'; jobCode: string }
   | { kind: 'jobPair'; lower: string; higher: string }
-  | { kind: 'employee'; employeeId: string; managerId: string };
+  | { kind: 'employee'; employeeId: string; managerId: string; /** The employee's position in the placement. */ index?: number };
 
 export type ValueFormat = 'percent' | 'ratio' | 'integer';
 
@@ -360,7 +360,7 @@ export function checkConsistency(
     threshold: check === CHECKS.atOrAboveManager ? 1 : 1 - o.compressionMargin,
     status: check === CHECKS.atOrAboveManager ? 'Fail' : 'Warning',
     detail: `base salary ${money(pair.employee.baseSalary)} vs manager ${pair.manager.id} ${money(pair.manager.baseSalary)}`,
-    subject: { kind: 'employee', employeeId: pair.employee.id, managerId: pair.manager.id },
+    subject: { kind: 'employee', employeeId: pair.employee.id, managerId: pair.manager.id, index: pair.index },
   });
   const scope = `${c.withManager} employees with a manager`;
   rows.push({

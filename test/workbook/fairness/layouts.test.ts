@@ -9,7 +9,7 @@ import { MemoryHost } from '../../../src/hosts/memory';
 import { compute, readWorkbook } from '../../../src/run/pipeline';
 import type { GridValue } from '../../../src/workbook/grid';
 import { cellAddress } from '../../../src/workbook/address';
-import { FAIRNESS_PARAMETERS, fairnessParameterNames, fairnessSheets, PL, SUMMARY_COLUMN } from '../../../src/workbook/layouts/fairness';
+import { consistencySheet, FAIRNESS_PARAMETERS, fairnessParameterNames, fairnessSheets, PL, SUMMARY_COLUMN } from '../../../src/workbook/layouts/fairness';
 import { conditionalMedian } from '../../../src/workbook/layouts/fairness/payEquitySheet';
 import { managerIndexOf, parseWorkbook } from '../../../src/workbook/readInputs';
 import { isFormula, specCell, specCells, type SheetSpec, type SpecCell } from '../../../src/workbook/sheetSpec';
@@ -25,7 +25,7 @@ const EMPLOYEES: GridValue[][] = [
   ['E6', 'Fay', 'J5', 30000, 1, 'F', null, 'E3', null, null, 40],
 ];
 
-async function build(employees: GridValue[][] = EMPLOYEES, parserManagers = false): Promise<{ sheets: SheetSpec[]; byName: (n: string) => SheetSpec }> {
+async function build(employees: GridValue[][] = EMPLOYEES, parserManagers = false) {
   const host = new MemoryHost(sixJobSheets({ employees }));
   const { grids, sheetOf } = await readWorkbook(host);
   const parsed = parseWorkbook(grids, sheetOf);
@@ -38,7 +38,7 @@ async function build(employees: GridValue[][] = EMPLOYEES, parserManagers = fals
   const managers = parserManagers ? managerIndexOf(inputs.employees) : undefined;
   if (parserManagers && !managers) throw new Error('the parser resolved no managers');
   const sheets = fairnessSheets({ structure, placement, consistency, equity }, { paySystem: 'Post', grades: structure.grades.length, slottingLastRow: structure.slotting.length + 1, managers });
-  return { sheets, byName: (n) => sheets.find((s) => s.name === n)! };
+  return { sheets, byName: (n: string): SheetSpec => sheets.find((s) => s.name === n)!, results: { structure, placement, consistency } };
 }
 
 const at = (sheet: SheetSpec, a1: string): SpecCell => {
@@ -120,6 +120,12 @@ describe('fairness layouts', () => {
     const above = findRow(c, 1, 'Paid at or above manager');
     expect(formulaAt(c, `C${above}`)).toEqual({ formula: '=COUNTIF(Placement!$AC$2:$AC$7,"At or above manager")', value: 1 });
     expect(at(c, `E${above + 1}`)).toEqual(expect.objectContaining({ value: 'Fail' }));
+    // E2's finding reads E2's Placement row (3): at the position the finding gives, or found by ID when that position is someone else's.
+    expect(formulaAt(c, `C${above + 1}`).formula).toBe('=Placement!$H$3/Placement!$AB$3');
+    const { structure, placement, consistency } = built.results;
+    const misplaced = { ...consistency, rows: consistency.rows.map((r) => (r.subject.kind === 'employee' ? { ...r, subject: { ...r.subject, index: 0 } } : r)) };
+    const again = consistencySheet(misplaced, { structure, placement }, { grades: structure.grades.length, slottingLastRow: structure.slotting.length + 1 });
+    expect(formulaAt(again, `C${above + 1}`).formula).toBe('=Placement!$H$3/Placement!$AB$3');
     expect(c.conditionalFormats!.map((f) => f.kind)).toEqual(['cellValue', 'cellValue']);
   });
 

@@ -45,11 +45,20 @@ export function consistencySheet(result: ConsistencyResult, input: { structure: 
   const ps = (letter: string, grade: number) => sheetRef(OUTPUT_SHEETS.payStructure, `$${letter}$${grade + 1}`);
   const plLast = placementLastRow(placement.employees.length);
   const pl = (letter: string) => placementColumn(letter, plLast);
-  // Placement rows of the employees the findings name (a few of 100,000).
-  const named = new Set<string>();
-  for (const row of result.rows) if (row.subject.kind === 'employee') named.add(row.subject.employeeId);
-  const plRow = new Map<string, number>();
-  if (named.size > 0) placement.employees.forEach((p, i) => named.has(p.employee.id) && plRow.set(p.employee.id, i + 2));
+  // Placement rows of the employees the findings name (a few of 100,000): at the position the finding
+  // gives, when that is the employee; else found by ID, among every employee the findings name.
+  let byId: Map<string, number> | undefined;
+  const plRowOf = (s: { employeeId: string; index?: number }): number | undefined => {
+    if (s.index !== undefined && placement.employees[s.index]?.employee.id === s.employeeId) return s.index + 2;
+    if (!byId) {
+      const named = new Set<string>();
+      for (const row of result.rows) if (row.subject.kind === 'employee') named.add(row.subject.employeeId);
+      const found = new Map<string, number>();
+      placement.employees.forEach((p, i) => named.has(p.employee.id) && found.set(p.employee.id, i + 2));
+      byId = found;
+    }
+    return byId.get(s.employeeId);
+  };
   const plCell = (letter: string, row: number) => sheetRef(FAIRNESS_SHEETS.placement, `$${letter}$${row}`);
   const slotRow = new Map(structure.slotting.map((s, i) => [s.job.code, i + 2]));
   const js = (letter: string, row: number) => sheetRef(OUTPUT_SHEETS.jobSlotting, `$${letter}$${row}`);
@@ -151,7 +160,7 @@ export function consistencySheet(result: ConsistencyResult, input: { structure: 
             status: formula(`IF(${v}>0,"${row.check === CHECKS.atOrAboveManager ? 'Fail' : 'Warning'}","OK")`, row.status),
           };
         }
-        const rowNo = s.kind === 'employee' ? plRow.get(s.employeeId) : undefined;
+        const rowNo = s.kind === 'employee' ? plRowOf(s) : undefined;
         if (rowNo === undefined) return {};
         const c = plCell(PL.compression, rowNo);
         return {
