@@ -115,7 +115,8 @@ export function compute(parsed: ParsedWorkbook, timings?: Partial<Record<Compute
   if (parsed.merit && rated && stage.structure.grades.length > 0) {
     const personBased = parsed.inputs.assumptions.paySystem !== 'Post';
     const gradeOfEmployee = personBased ? new Map(stage.graded.flatMap((g) => (g.grade === undefined ? [] : [[g.employee.id, g.grade] as [string, number]]))) : undefined;
-    merit = buildMerit(meritInputs(parsed.merit, parsed, stage.structure, gradeOfEmployee));
+    // With the parser's manager indices (for its employees, which the merit inputs are).
+    merit = buildMerit({ ...meritInputs(parsed.merit, parsed, stage.structure, gradeOfEmployee), managers: managerIndexOf(parsed.inputs.employees) });
     stage.problems.push(...merit.problems);
   }
   let meritEquity: MeritEquityImpact | undefined;

@@ -41,8 +41,8 @@ const key = upperKey;
  * and read as a double by one division, the decimals made only when asked for.
  */
 export class AppraisalSums {
-  /** Upper-cased employee ID → the index of the (last) employee with it. */
-  private readonly indexOf = new Map<string, number>();
+  /** Upper-cased employee ID → the index of the (last) employee with it; made when first needed if the IDs are known to be unique. */
+  private byKey?: Map<string, number>;
   /** Per employee index: Σ weight × score in 10⁻⁸, Σ weight in 10⁻⁴, the valid rows, the first valid row + 1 (0: none). */
   readonly weightedUnits: Float64Array;
   readonly weightUnits: Float64Array;
@@ -58,17 +58,27 @@ export class AppraisalSums {
   /** True when no two employees share an ID (ignoring case): employee i's index is then i. */
   readonly distinct: boolean;
 
+  /** `uniqueIds`: the caller knows no two employees share an ID, ignoring case (the parser rejects a repeated one). */
   constructor(
     readonly employees: readonly Employee[],
     private readonly rows: readonly AppraisalRow[],
+    uniqueIds = false,
   ) {
     const n = employees.length;
-    for (let i = 0; i < n; i++) this.indexOf.set(key(employees[i].id), i);
-    this.distinct = this.indexOf.size === n;
+    this.distinct = uniqueIds || this.indexOf.size === n;
     this.weightedUnits = new Float64Array(n);
     this.weightUnits = new Float64Array(n);
     this.objectives = new Int32Array(n);
     this.firstRow = new Int32Array(n);
+  }
+
+  private get indexOf(): Map<string, number> {
+    if (!this.byKey) {
+      const byKey = new Map<string, number>();
+      for (let i = 0; i < this.employees.length; i++) byKey.set(key(this.employees[i].id), i);
+      this.byKey = byKey;
+    }
+    return this.byKey;
   }
 
   /** The index of the employee an ID names (ignoring case), or −1. */
@@ -230,9 +240,14 @@ export function scoreAppraisals(
 }
 
 /** scoreAppraisals' sums, aligned with the employees. */
-export function sumAppraisals(employees: readonly Employee[], rows: readonly AppraisalRow[], scoreScale: { min: number; max: number }): { sums: AppraisalSums; problems: Problem[] } {
+export function sumAppraisals(
+  employees: readonly Employee[],
+  rows: readonly AppraisalRow[],
+  scoreScale: { min: number; max: number },
+  uniqueIds = false,
+): { sums: AppraisalSums; problems: Problem[] } {
   const problems: Problem[] = [];
-  const sums = new AppraisalSums(employees, rows);
+  const sums = new AppraisalSums(employees, rows, uniqueIds);
   const unknown = new Map<string, AppraisalRow[]>();
   // An employee's rows usually follow one another, employee after employee in the Employees sheet's order:
   // the last match is kept, and the next employee is tried before the lookup (with distinct IDs, the same one).

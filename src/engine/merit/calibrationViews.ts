@@ -87,7 +87,12 @@ export function calibrateManagers(
   ratings: readonly (number | undefined)[],
   people: readonly Pick<RatedPerson, 'id' | 'name' | 'managerId'>[],
   options: { minReports: number; z: number },
-  indexOf?: (upperId: string) => number,
+  /**
+   * How a manager is found among `people`: by upper-cased ID (the index of the last person with it, −1
+   * when none), or each person's manager as an index into `people` (−1: none or not found) resolved as
+   * that lookup resolves them (e.g. by the parser, whose IDs are unique ignoring case).
+   */
+  indexOf?: ((upperId: string) => number) | ArrayLike<number>,
 ): { rows: ManagerRow[]; mean?: number; sd?: number } {
   let rated = 0;
   let total = 0;
@@ -106,22 +111,28 @@ export function calibrateManagers(
     if (r !== undefined) squares += (r - mean) * (r - mean);
   }
   const sd = Math.sqrt(squares / rated);
-  const groups = new Map<string, { id: string; ratings: number[] }>();
+  const groups = new Map<string, { id: string; ratings: number[]; report: number }>();
   for (let i = 0; i < people.length; i++) {
     const r = ratings[i];
     const managerId = people[i].managerId;
     if (r === undefined || !managerId) continue;
     const k = upperKey(managerId);
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { id: managerId, ratings: [] }));
+    if (!g) groups.set(k, (g = { id: managerId, ratings: [], report: i }));
     g.ratings.push(r);
   }
   // Each manager's name: the last person with that ID (ignoring case).
   const names = new Map<string, string | undefined>();
-  if (indexOf) {
+  if (typeof indexOf === 'function') {
     groups.forEach((_, k) => {
       const i = indexOf(k);
       if (i >= 0) names.set(k, people[i].name);
+    });
+  } else if (indexOf) {
+    // The manager of any one report of the group is theirs.
+    groups.forEach((g, k) => {
+      const m = indexOf[g.report];
+      if (m >= 0) names.set(k, people[m].name);
     });
   } else if (groups.size > 0) {
     for (let i = 0; i < people.length; i++) {

@@ -22,6 +22,10 @@ export interface MeritInputs {
   grades: readonly GradeBounds[];
   /** Job code → grade, from the structure's job slotting. */
   gradeOfJob: ReadonlyMap<string, number>;
+  /** No two employees share an ID, ignoring case (as the parser ensures): the IDs need not be indexed to find out. */
+  uniqueIds?: boolean;
+  /** Each employee's manager as an index into `employees` (-1: none or not an employee), as the parser resolved them. */
+  managers?: ArrayLike<number>;
   /** Employee ID → grade, in person-based pay systems (Skill, Ability); takes precedence over the job's grade. */
   gradeOfEmployee?: ReadonlyMap<string, number>;
   /** From the `Merit Guidelines` sheet; the default matrix when absent. */
@@ -75,7 +79,7 @@ export function buildMerit(input: MeritInputs): MeritResult {
   problems.push(...validateGuidelines(guidelines, a.ratingScale, zones.count));
 
   // Scores and ratings in arrays aligned with the employees; their maps are made if asked for.
-  const scored = sumAppraisals(input.employees, input.appraisal ?? [], o.scoreScale);
+  const scored = sumAppraisals(input.employees, input.appraisal ?? [], o.scoreScale, input.uniqueIds);
   problems.push(...scored.problems);
   const rated = rateFromSums(input.employees, scored.sums, a);
   problems.push(...rated.problems);
@@ -113,7 +117,9 @@ export function buildMerit(input: MeritInputs): MeritResult {
 
   const ratings = people.map((p) => p.rating);
   const distribution = ratingDistribution(ratings, a.ratingScale, o.targetDistribution);
-  const managers = calibrateManagers(ratings, input.employees, { minReports: o.outlierMinReports, z: o.outlierZ }, (k) => scored.sums.indexOfKey(k));
+  // Each manager's name: from the parser's manager indices when given, else by ID.
+  const managerOf = input.managers && input.managers.length === input.employees.length ? input.managers : undefined;
+  const managers = calibrateManagers(ratings, input.employees, { minReports: o.outlierMinReports, z: o.outlierZ }, managerOf ?? ((k) => scored.sums.indexOfKey(k)));
 
   const bonusTargets = new Map(input.bonusTargets ?? defaultBonusTargets(Math.max(0, ...input.grades.map((g) => g.grade))));
   const bonusMultipliers = new Map(input.bonusMultipliers ?? defaultBonusMultipliers(a.ratingScale));

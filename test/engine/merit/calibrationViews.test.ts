@@ -1,4 +1,4 @@
-import { managerCalibration, ratingDistribution } from '../../../src/engine/merit';
+import { calibrateManagers, managerCalibration, ratingDistribution } from '../../../src/engine/merit';
 
 describe('rating distribution against the target', () => {
   it('counts and shares over the rated, beside 5/20/50/20/5', () => {
@@ -42,6 +42,18 @@ describe('manager calibration: lenient and harsh raters', () => {
     expect(rows[2].z).toBeCloseTo((-11 * Math.sqrt(3)) / Math.sqrt(110), 12);
     expect(rows[1].z).toBeUndefined();
     expect(rows[0].meanRating).toBe(4.75);
+  });
+  it('finds the managers’ names the same by scanning, by an ID lookup, or by each person’s manager index', () => {
+    const ratings = people.map((p) => p.rating);
+    const byId = new Map(people.map((p, i) => [p.id.toUpperCase(), i]));
+    // A0..A3 report to M1 (row 9), B0..B2 to M2 (row 10), C0, C1 to M3 (nobody).
+    const managerIndex = people.map((p) => (p.managerId ? byId.get(p.managerId.toUpperCase()) ?? -1 : -1));
+    expect(managerIndex).toEqual([9, 9, 9, 9, 10, 10, 10, -1, -1, -1, -1]);
+    const names = (r: { rows: { managerId: string; managerName?: string }[] }) => r.rows.map((m) => [m.managerId, m.managerName]);
+    const scanned = calibrateManagers(ratings, people, { minReports: 3, z: 1.96 });
+    expect(names(scanned)).toEqual([['M1', 'Maria'], ['M3', undefined], ['m2', 'Mo']]);
+    expect(calibrateManagers(ratings, people, { minReports: 3, z: 1.96 }, (k) => byId.get(k) ?? -1)).toEqual(scanned);
+    expect(calibrateManagers(ratings, people, { minReports: 3, z: 1.96 }, managerIndex)).toEqual(scanned);
   });
   it('at z = 1.8 the harsh rater shows too', () => {
     expect(managerCalibration(people, { minReports: 3, z: 1.8 }).rows.map((r) => r.flag)).toEqual(['Lenient', '', 'Harsh']);

@@ -45,6 +45,8 @@ export function meritInputs(read: MeritRead, parsed: ParsedWorkbook, structure: 
   return {
     gradeOfEmployee,
     employees: inputs.employees,
+    // The parser rejects a repeated Employee ID (ignoring case).
+    uniqueIds: true,
     appraisal: inputs.appraisal,
     assumptions: inputs.assumptions,
     grades: structure.grades,
