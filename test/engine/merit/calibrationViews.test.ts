@@ -47,7 +47,7 @@ describe('manager calibration: lenient and harsh raters', () => {
     const ratings = people.map((p) => p.rating);
     const byId = new Map(people.map((p, i) => [p.id.toUpperCase(), i]));
     // A0..A3 report to M1 (row 9), B0..B2 to M2 (row 10), C0, C1 to M3 (nobody).
-    const managerIndex = people.map((p) => (p.managerId ? byId.get(p.managerId.toUpperCase()) ?? -1 : -1));
+    const managerIndex = people.map((p) => ('managerId' in p ? byId.get(p.managerId.toUpperCase()) ?? -1 : -1));
     expect(managerIndex).toEqual([9, 9, 9, 9, 10, 10, 10, -1, -1, -1, -1]);
     const names = (r: { rows: { managerId: string; managerName?: string }[] }) => r.rows.map((m) => [m.managerId, m.managerName]);
     const scanned = calibrateManagers(ratings, people, { minReports: 3, z: 1.96 });
