@@ -163,26 +163,37 @@ export class SheetBuilder {
       const t = fill.formula(r);
       return t.startsWith('=') ? t : `=${t}`;
     };
-    const ownRows = new Set(own);
+    // `own` is ascending (the rows in table order): the fill starts after the own rows at the top and ends before those at the bottom.
+    let lo = 0;
     let top = first;
-    while (top <= last && ownRows.has(top)) top++;
+    while (top <= last && lo < own.length && own[lo] === top) {
+      top++;
+      lo++;
+    }
+    let hi = own.length - 1;
     let bottom = last;
-    while (bottom >= top && ownRows.has(bottom)) bottom--;
+    while (bottom >= top && hi >= lo && own[hi] === bottom) {
+      bottom--;
+      hi--;
+    }
     if (top > bottom) return;
+    // The own rows between them (all strictly inside, as `own` is ascending).
+    const inside = own.slice(lo, hi + 1);
     const formula = text(top);
     const down = fillDown(formula, top);
     const rows = last - first + 1 - own.length;
     if (down && rows >= MIN_FILL_SHARE * (last - first + 1)) {
       if (fillChecks.enabled) {
+        const ownRows = new Set(inside);
         for (let r = top; r <= bottom; r++) {
           if (!ownRows.has(r) && !down.sameAt(text(r), r)) throw new Error(`${this.name}: the formula of column ${col} is not filled down: row ${top} has ${formula}, row ${r} has ${text(r)}`);
         }
       }
-      const except = own.filter((r) => r > top && r < bottom);
-      this.fills.push({ col, first: top, last: bottom, formula, ...(except.length > 0 ? { except } : {}) });
+      this.fills.push({ col, first: top, last: bottom, formula, ...(inside.length > 0 ? { except: inside } : {}) });
       return;
     }
     // Too few formula rows for a fill: each one a formula cell of its own.
+    const ownRows = new Set(inside);
     for (let r = top; r <= bottom; r++) {
       if (ownRows.has(r)) continue;
       const line = this.cells[r - 1];
