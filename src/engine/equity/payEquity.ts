@@ -8,7 +8,7 @@ import type { Placement } from '../placement';
 import { problem, type Problem } from '../problem';
 import type { CalendarDate } from '../types';
 import { adjustedGapOnPay, fitAdjustedGap, parseControls, prepareAdjustedGap, type AdjustedGap, type AdjustedGapModel } from './adjustedGap';
-import { equityColumns, fieldValues, type EquityColumns } from './columns';
+import { fieldValues, type EquityColumns } from './columns';
 import { resolveField, STANDARD_FIELDS, type FieldValue } from './fields';
 import { ALL, FEMALE, gapOfRows, groupRows, MALE, type GroupGap } from './gaps';
 import { BLANK_GENDER } from './gender';
@@ -114,7 +114,7 @@ export function equityBasis(placement: Placement, options: PayEquityOptions): Eq
     if (standard) wanted.add(standard.value);
   }
   const fields = [...wanted];
-  const { records, values } = equityRecordsWithValues(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours }, fields);
+  const { records, values, columns } = equityRecordsWithValues(placement.employees, { effectiveDate: o.effectiveDate, fullTimeHours: o.fullTimeHours }, fields);
   const cache = new Map(fields.map((f, i) => [f, values[i]]));
   const valuesOf = (value: (r: EquityRecord) => FieldValue): FieldValue[] => {
     let v = cache.get(value);
@@ -128,7 +128,7 @@ export function equityBasis(placement: Placement, options: PayEquityOptions): Eq
     found = resolveField('Grade', records).field!;
   }
   const category = { name: found.name, value: found.value as (r: EquityRecord) => FieldValue };
-  return { o, records, columns: equityColumns(records), model, category, categoryRows: groupRows(valuesOf(category.value)), valuesOf, problems };
+  return { o, records, columns, model, category, categoryRows: groupRows(valuesOf(category.value)), valuesOf, problems };
 }
 
 export function analysePayEquity(placement: Placement, options: PayEquityOptions, basis: EquityBasis = equityBasis(placement, options)): PayEquity {

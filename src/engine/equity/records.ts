@@ -15,6 +15,8 @@ import { toDouble } from '../money';
 import type { PlacedEmployee } from '../placement';
 import type { CalendarDate } from '../types';
 import type { FieldValue } from './fields';
+import type { EquityColumns } from './columns';
+import { sexCode } from './gaps';
 import { binaryGender, genderLabel, type BinaryGender } from './gender';
 
 export interface EquityRecord {
@@ -49,13 +51,14 @@ export function equityRecords(placed: readonly PlacedEmployee[], o: RecordOption
 
 /**
  * equityRecords, and each record's value of each of `fields` (values[f][i] = fields[f](records[i])),
- * taken as the record is made, while its employee is at hand.
+ * taken as the record is made, while its employee is at hand; and the records' gender and pay measures
+ * as columns (what equityColumns gives), which the records read theirs from.
  */
 export function equityRecordsWithValues(
   placed: readonly PlacedEmployee[],
   o: RecordOptions,
   fields: readonly ((r: EquityRecord) => FieldValue)[],
-): { records: EquityRecord[]; values: FieldValue[][] } {
+): { records: EquityRecord[]; values: FieldValue[][]; columns: EquityColumns } {
   // Few distinct spellings of gender: read each once.
   const genders = new Map<string | undefined, { label: string; binary?: BinaryGender }>();
   const genderOf = (raw: string | undefined) => {
@@ -63,9 +66,30 @@ export function equityRecordsWithValues(
     if (!g) genders.set(raw, (g = { label: genderLabel(raw), binary: binaryGender(raw) }));
     return g;
   };
-  const records: EquityRecord[] = new Array(placed.length);
-  const values: FieldValue[][] = fields.map(() => new Array(placed.length));
-  for (let index = 0; index < placed.length; index++) {
+  const n = placed.length;
+  const m: Measures = {
+    base: new Float64Array(n),
+    fte: new Float64Array(n),
+    weeklyHours: new Float64Array(n),
+    hourlyPay: new Float64Array(n),
+    bonus: new Float64Array(n),
+    hourlyTotalPay: new Float64Array(n),
+    tenure: new Float64Array(n),
+  };
+  const c: EquityColumns = {
+    sex: new Uint8Array(n),
+    base: m.base,
+    hourlyPay: m.hourlyPay,
+    hourlyTotalPay: m.hourlyTotalPay,
+    bonus: m.bonus,
+    hasBonus: new Uint8Array(n),
+    compaRatio: new Float64Array(n),
+    hasCompa: new Uint8Array(n),
+    bonusData: false,
+  };
+  const records: EquityRecord[] = new Array(n);
+  const values: FieldValue[][] = fields.map(() => new Array(n));
+  for (let index = 0; index < n; index++) {
     const p = placed[index];
     const e = p.employee;
     const g = genderOf(e.gender);
@@ -76,23 +100,74 @@ export function equityRecordsWithValues(
     const given = e.bonus === undefined ? 0 : toDouble(e.bonus);
     const bonus = given === 0 ? 0 : given;
     const hireDate = e.hireDate;
-    records[index] = {
-      index,
-      placed: p,
-      gender: g.label,
-      binary: g.binary,
-      base,
-      fte,
-      weeklyHours: hours,
-      hourlyPay: hourlyPayOf(base, fte, hours),
-      bonus,
-      hasBonus: bonus > 0,
-      hourlyTotalPay: hourlyTotalPayOf(base, fte, bonus, hours),
-      tenure: hireDate ? tenureYears(hireDate, o.effectiveDate) : undefined,
-    };
-    for (let f = 0; f < fields.length; f++) values[f][index] = fields[f](records[index]);
+    m.base[index] = base;
+    m.fte[index] = fte;
+    m.weeklyHours[index] = hours;
+    m.hourlyPay[index] = hourlyPayOf(base, fte, hours);
+    m.bonus[index] = bonus;
+    m.hourlyTotalPay[index] = hourlyTotalPayOf(base, fte, bonus, hours);
+    m.tenure[index] = hireDate ? tenureYears(hireDate, o.effectiveDate) : NaN;
+    c.sex[index] = sexCode(g.binary);
+    if (bonus > 0) c.hasBonus[index] = 1;
+    if (e.bonus !== undefined) c.bonusData = true;
+    const compa = p.compaRatio;
+    if (compa !== undefined) {
+      c.compaRatio[index] = compa;
+      c.hasCompa[index] = 1;
+    }
+    const r = new ColumnRecord(index, p, g.label, g.binary, bonus > 0, m);
+    records[index] = r;
+    for (let f = 0; f < fields.length; f++) values[f][index] = fields[f](r);
   }
-  return { records, values };
+  return { records, values, columns: c };
+}
+
+/** Every record's pay measures, position i holding records[i]'s (tenure NaN when there is none). */
+interface Measures {
+  base: Float64Array;
+  fte: Float64Array;
+  weeklyHours: Float64Array;
+  hourlyPay: Float64Array;
+  bonus: Float64Array;
+  hourlyTotalPay: Float64Array;
+  tenure: Float64Array;
+}
+
+/**
+ * A record that reads its pay measures from the columns of all the records: one small object per
+ * employee, with no number of its own to allocate (100,000 records would otherwise hold 700,000).
+ */
+class ColumnRecord implements EquityRecord {
+  constructor(
+    readonly index: number,
+    readonly placed: PlacedEmployee,
+    readonly gender: string,
+    readonly binary: BinaryGender | undefined,
+    readonly hasBonus: boolean,
+    private readonly m: Measures,
+  ) {}
+  get base(): number {
+    return this.m.base[this.index];
+  }
+  get fte(): number {
+    return this.m.fte[this.index];
+  }
+  get weeklyHours(): number {
+    return this.m.weeklyHours[this.index];
+  }
+  get hourlyPay(): number {
+    return this.m.hourlyPay[this.index];
+  }
+  get bonus(): number {
+    return this.m.bonus[this.index];
+  }
+  get hourlyTotalPay(): number {
+    return this.m.hourlyTotalPay[this.index];
+  }
+  get tenure(): number | undefined {
+    const t = this.m.tenure[this.index];
+    return Number.isNaN(t) ? undefined : t;
+  }
 }
 
 /** Hourly pay, written as the sheet's formula is: base × FTE / 52 / hours. */
