@@ -175,24 +175,7 @@ export function placeEmployees(input: PlacementInput): Placement {
       } else if (!range) outside.push(employee);
     }
     // Comparisons on doubles are exact for amounts of up to 15 significant digits.
-    const p: PlacedEmployee = {
-      employee,
-      salary: pay,
-      job,
-      gradingValue,
-      grade,
-      minimum: range?.min.decimal,
-      midpoint: range?.mid.decimal,
-      maximum: range?.max.decimal,
-      marketRate: market?.decimal,
-      compaRatio: range && range.mid.value !== 0 ? pay / range.mid.value : undefined,
-      rangePenetration: range && range.max.value !== range.min.value ? (pay - range.min.value) / (range.max.value - range.min.value) : undefined,
-      circle: !range ? '' : pay > range.max.value ? 'Red' : pay < range.min.value ? 'Green' : '',
-      costToMinimum: range && pay < range.min.value ? (range.min.value - pay) * fte : 0,
-      costToMidpoint: range && pay < range.mid.value ? (range.mid.value - pay) * fte : 0,
-      costToMarket: market && pay < market.value ? (market.value - pay) * fte : 0,
-      excessOverMaximum: range && pay > range.max.value ? (pay - range.max.value) * fte : 0,
-    };
+    const p = new Placed(employee, pay, job, gradingValue, grade, range, market, !range ? '' : pay > range.max.value ? 'Red' : pay < range.min.value ? 'Green' : '');
     let department = departmentOf.get(employee.department);
     if (department === undefined) departmentOf.set(employee.department, (department = employee.department?.trim() || NO_DEPARTMENT));
     let byDepartment = departmentTotals.get(department);
@@ -226,6 +209,67 @@ export function placeEmployees(input: PlacementInput): Placement {
   // Every employee is in exactly one department group: the total adds those up.
   const total = combine('All', byDepartment);
   return { employees: placed, byGrade, byDepartment, total, problems };
+}
+
+/**
+ * A placed employee: the range's ends, the ratios and the costs are read off the salary and the range
+ * (shared by the employees of a grade) when asked for, with the same arithmetic each time, so a placed
+ * employee holds no number of their own beyond the salary and the grading value.
+ */
+class Placed implements PlacedEmployee {
+  constructor(
+    readonly employee: Employee,
+    readonly salary: number,
+    readonly job: Job | undefined,
+    readonly gradingValue: number | undefined,
+    readonly grade: number | undefined,
+    private readonly range: Range | undefined,
+    private readonly market: Bound | undefined,
+    readonly circle: Circle,
+  ) {}
+  get minimum(): Decimal | undefined {
+    return this.range?.min.decimal;
+  }
+  get midpoint(): Decimal | undefined {
+    return this.range?.mid.decimal;
+  }
+  get maximum(): Decimal | undefined {
+    return this.range?.max.decimal;
+  }
+  get marketRate(): Decimal | undefined {
+    return this.market?.decimal;
+  }
+  get compaRatio(): number | undefined {
+    const r = this.range;
+    return r && r.mid.value !== 0 ? this.salary / r.mid.value : undefined;
+  }
+  get rangePenetration(): number | undefined {
+    const r = this.range;
+    return r && r.max.value !== r.min.value ? (this.salary - r.min.value) / (r.max.value - r.min.value) : undefined;
+  }
+  get costToMinimum(): number {
+    const r = this.range;
+    return r && this.salary < r.min.value ? (r.min.value - this.salary) * this.employee.fte : 0;
+  }
+  get costToMidpoint(): number {
+    const r = this.range;
+    return r && this.salary < r.mid.value ? (r.mid.value - this.salary) * this.employee.fte : 0;
+  }
+  get costToMarket(): number {
+    const m = this.market;
+    return m && this.salary < m.value ? (m.value - this.salary) * this.employee.fte : 0;
+  }
+  get excessOverMaximum(): number {
+    const r = this.range;
+    return r && this.salary > r.max.value ? (this.salary - r.max.value) * this.employee.fte : 0;
+  }
+}
+
+/** A range's three ends (see Bound). */
+interface Range {
+  min: Bound;
+  mid: Bound;
+  max: Bound;
 }
 
 /**
