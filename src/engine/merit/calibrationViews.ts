@@ -111,15 +111,58 @@ export function calibrateManagers(
     if (r !== undefined) squares += (r - mean) * (r - mean);
   }
   const sd = Math.sqrt(squares / rated);
-  const groups = new Map<string, { id: string; ratings: number[]; report: number }>();
-  for (let i = 0; i < people.length; i++) {
-    const r = ratings[i];
-    const managerId = people[i].managerId;
-    if (r === undefined || !managerId) continue;
-    const k = upperKey(managerId);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { id: managerId, ratings: [], report: i }));
-    g.ratings.push(r);
+  // Each manager's reports' ratings, in the people's order, by upper-cased Manager ID.
+  const groups = new Map<string, { id: string; count: number; sum: number; name?: string }>();
+  if (indexOf !== undefined && typeof indexOf !== 'function') {
+    // The managers who are people counted by their index (no ID read); the others by ID. A group's ID is
+    // its first report's Manager ID as written, and the groups come in the order of their first report.
+    const n = people.length;
+    const count = new Int32Array(n);
+    const sum = new Float64Array(n);
+    const first = new Int32Array(n);
+    const order: (number | string)[] = [];
+    const byId = new Map<string, { id: string; count: number; sum: number }>();
+    for (let i = 0; i < n; i++) {
+      const r = ratings[i];
+      if (r === undefined) continue;
+      const m = indexOf[i];
+      if (m >= 0) {
+        if (count[m]++ === 0) {
+          first[m] = i;
+          order.push(m);
+        }
+        sum[m] += r;
+        continue;
+      }
+      const managerId = people[i].managerId;
+      if (!managerId) continue;
+      const k = upperKey(managerId);
+      let g = byId.get(k);
+      if (!g) {
+        byId.set(k, (g = { id: managerId, count: 0, sum: 0 }));
+        order.push(k);
+      }
+      g.count++;
+      g.sum += r;
+    }
+    for (const o of order) {
+      if (typeof o === 'string') groups.set(o, byId.get(o)!);
+      else {
+        const id = people[first[o]].managerId!;
+        groups.set(upperKey(id), { id, count: count[o], sum: sum[o], name: people[o].name });
+      }
+    }
+  } else {
+    for (let i = 0; i < people.length; i++) {
+      const r = ratings[i];
+      const managerId = people[i].managerId;
+      if (r === undefined || !managerId) continue;
+      const k = upperKey(managerId);
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { id: managerId, count: 0, sum: 0 }));
+      g.count++;
+      g.sum += r;
+    }
   }
   // Each manager's name: the last person with that ID (ignoring case).
   const names = new Map<string, string | undefined>();
@@ -129,10 +172,8 @@ export function calibrateManagers(
       if (i >= 0) names.set(k, people[i].name);
     });
   } else if (indexOf) {
-    // The manager of any one report of the group is theirs.
     groups.forEach((g, k) => {
-      const m = indexOf[g.report];
-      if (m >= 0) names.set(k, people[m].name);
+      if ('name' in g) names.set(k, g.name);
     });
   } else if (groups.size > 0) {
     for (let i = 0; i < people.length; i++) {
@@ -143,8 +184,9 @@ export function calibrateManagers(
   }
   const rows: ManagerRow[] = [];
   groups.forEach((g, k) => {
-    const n = g.ratings.length;
-    const m = g.ratings.reduce((s, x) => s + x, 0) / n;
+    // The ratings summed in the people's order.
+    const n = g.count;
+    const m = g.sum / n;
     const z = n >= options.minReports && sd > 0 ? (m - mean) / (sd / Math.sqrt(n)) : undefined;
     const flag: RaterFlag = z === undefined ? '' : z >= options.z ? 'Lenient' : z <= -options.z ? 'Harsh' : '';
     rows.push({ managerId: g.id, managerName: names.get(k), reports: n, meanRating: m, difference: m - mean, z, flag });

@@ -54,6 +54,10 @@ describe('manager calibration: lenient and harsh raters', () => {
     expect(names(scanned)).toEqual([['M1', 'Maria'], ['M3', undefined], ['m2', 'Mo']]);
     expect(calibrateManagers(ratings, people, { minReports: 3, z: 1.96 }, (k) => byId.get(k) ?? -1)).toEqual(scanned);
     expect(calibrateManagers(ratings, people, { minReports: 3, z: 1.96 }, managerIndex)).toEqual(scanned);
+    // B1 spells M2's ID otherwise: the same group, under the first report's spelling.
+    const respelled = people.map((p) => (p.id === 'B1' ? { ...p, managerId: 'M2' } : p));
+    expect(calibrateManagers(ratings, respelled, { minReports: 3, z: 1.96 }, managerIndex)).toEqual(scanned);
+    expect(calibrateManagers(ratings, respelled, { minReports: 3, z: 1.96 })).toEqual(scanned);
   });
   it('at z = 1.8 the harsh rater shows too', () => {
     expect(managerCalibration(people, { minReports: 3, z: 1.8 }).rows.map((r) => r.flag)).toEqual(['Lenient', '', 'Harsh']);
