@@ -24,9 +24,9 @@ export interface EquityColumns {
   bonusData: boolean;
 }
 
-export function equityColumns(records: readonly EquityRecord[]): EquityColumns {
-  const n = records.length;
-  const c: EquityColumns = {
+/** Columns for n records, every value 0 (and no bonus data), to be filled. */
+export function emptyEquityColumns(n: number): EquityColumns {
+  return {
     sex: new Uint8Array(n),
     base: new Float64Array(n),
     hourlyPay: new Float64Array(n),
@@ -35,9 +35,15 @@ export function equityColumns(records: readonly EquityRecord[]): EquityColumns {
     hasBonus: new Uint8Array(n),
     compaRatio: new Float64Array(n),
     hasCompa: new Uint8Array(n),
-    // The first employee with a Bonus value settles it.
-    bonusData: records.some((r) => r.placed.employee.bonus !== undefined),
+    bonusData: false,
   };
+}
+
+export function equityColumns(records: readonly EquityRecord[]): EquityColumns {
+  const n = records.length;
+  const c = emptyEquityColumns(n);
+  // The first employee with a Bonus value settles it.
+  c.bonusData = records.some((r) => r.placed.employee.bonus !== undefined);
   for (let i = 0; i < n; i++) {
     const r = records[i];
     c.sex[i] = sexCode(r.binary);

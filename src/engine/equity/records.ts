@@ -15,7 +15,7 @@ import { toDouble } from '../money';
 import type { PlacedEmployee } from '../placement';
 import type { CalendarDate } from '../types';
 import type { FieldValue } from './fields';
-import type { EquityColumns } from './columns';
+import { emptyEquityColumns, type EquityColumns } from './columns';
 import { sexCode } from './gaps';
 import { binaryGender, genderLabel, type BinaryGender } from './gender';
 
@@ -67,25 +67,16 @@ export function equityRecordsWithValues(
     return g;
   };
   const n = placed.length;
+  const c = emptyEquityColumns(n);
+  // The records' measures: the columns' pay measures, and the rest.
   const m: Measures = {
-    base: new Float64Array(n),
+    base: c.base,
     fte: new Float64Array(n),
     weeklyHours: new Float64Array(n),
-    hourlyPay: new Float64Array(n),
-    bonus: new Float64Array(n),
-    hourlyTotalPay: new Float64Array(n),
+    hourlyPay: c.hourlyPay,
+    bonus: c.bonus,
+    hourlyTotalPay: c.hourlyTotalPay,
     tenure: new Float64Array(n),
-  };
-  const c: EquityColumns = {
-    sex: new Uint8Array(n),
-    base: m.base,
-    hourlyPay: m.hourlyPay,
-    hourlyTotalPay: m.hourlyTotalPay,
-    bonus: m.bonus,
-    hasBonus: new Uint8Array(n),
-    compaRatio: new Float64Array(n),
-    hasCompa: new Uint8Array(n),
-    bonusData: false,
   };
   const records: EquityRecord[] = new Array(n);
   const values: FieldValue[][] = fields.map(() => new Array(n));
