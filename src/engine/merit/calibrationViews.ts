@@ -112,7 +112,9 @@ export function calibrateManagers(
   }
   const sd = Math.sqrt(squares / rated);
   // Each manager's reports' ratings, in the people's order, by upper-cased Manager ID.
-  const groups = new Map<string, { id: string; count: number; sum: number; name?: string }>();
+  const groups = new Map<string, { id: string; count: number; sum: number }>();
+  // Each manager's name: the last person with that ID (ignoring case).
+  const names = new Map<string, string | undefined>();
   if (indexOf !== undefined && typeof indexOf !== 'function') {
     // The managers who are people counted by their index (no ID read); the others by ID. A group's ID is
     // its first report's Manager ID as written, and the groups come in the order of their first report.
@@ -149,7 +151,8 @@ export function calibrateManagers(
       if (typeof o === 'string') groups.set(o, byId.get(o)!);
       else {
         const id = people[first[o]].managerId!;
-        groups.set(upperKey(id), { id, count: count[o], sum: sum[o], name: people[o].name });
+        groups.set(upperKey(id), { id, count: count[o], sum: sum[o] });
+        names.set(upperKey(id), people[o].name);
       }
     }
   } else {
@@ -164,18 +167,12 @@ export function calibrateManagers(
       g.sum += r;
     }
   }
-  // Each manager's name: the last person with that ID (ignoring case).
-  const names = new Map<string, string | undefined>();
   if (typeof indexOf === 'function') {
     groups.forEach((_, k) => {
       const i = indexOf(k);
       if (i >= 0) names.set(k, people[i].name);
     });
-  } else if (indexOf) {
-    groups.forEach((g, k) => {
-      if ('name' in g) names.set(k, g.name);
-    });
-  } else if (groups.size > 0) {
+  } else if (!indexOf && groups.size > 0) {
     for (let i = 0; i < people.length; i++) {
       const p = people[i];
       const k = upperKey(p.id);
